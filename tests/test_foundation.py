@@ -1,0 +1,146 @@
+import io
+import json
+import os
+import subprocess
+import sys
+
+from django.core.management import call_command
+
+from wagtail.models import Page
+
+import pytest
+
+from home.models import HomePage, HomePageSectionCard
+from pages.models import ContentPage, SectionPage
+from tests.factories import ContentPageFactory, SectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_renders_history_cards_and_call_to_action(client, home_page):
+    about = ContentPageFactory(
+        parent=home_page, title="About the network", slug="about", show_in_menus=True
+    )
+    HomePageSectionCard.objects.create(page=home_page, target=about, summary="Who we are")
+    home_page.body = [("rich_text", "<p>Brief History and Context</p>")]
+    home_page.save_revision().publish()
+
+    response = client.get("/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Brief History and Context" in html
+    assert 'href="/about/">About the network' in html
+    assert "Who we are" in html
+    assert "Register here" in html
+    assert 'class="nhsuk-skip-link"' in html
+    assert '<html lang="en-gb">' in html
+
+
+def test_section_page_lists_its_children_as_cards(client, home_page):
+    section = SectionPageFactory(parent=home_page, title="Staff groups")
+    ContentPageFactory(parent=section, title="Physiotherapists", listing_summary="Rehab")
+    ContentPageFactory(parent=section, title="Draft page", live=False)
+
+    html = client.get("/staff-groups/").content.decode()
+
+    assert "Physiotherapists" in html and "Rehab" in html
+    assert "Draft page" not in html
+    assert 'aria-label="Breadcrumb"' in html
+
+
+def test_content_page_renders_every_body_block(client, home_page):
+    page = ContentPageFactory(
+        parent=home_page,
+        body=[
+            ("heading", {"text": "Transfers", "level": "h2"}),
+            ("rich_text", "<p>Level 3 transfers</p>"),
+            ("quote", {"quote": "Follow the patient", "attribution": "Network lead"}),
+            ("inset_text", {"body": "<p>Inset</p>"}),
+            ("warning_callout", {"title": "Important", "heading_level": 3, "body": "<p>Warn</p>"}),
+            (
+                "card_group",
+                {"cards": [{"heading": "Card", "body": "", "url": "https://example.org"}]},
+            ),
+        ],
+    )
+
+    html = client.get(page.url).content.decode()
+
+    for text in ("<h2>Transfers</h2>", "Level 3 transfers", "Follow the patient", "Inset", "Warn"):
+        assert text in html
+
+
+def test_parent_and_child_rules(home_page):
+    assert HomePage.allowed_subpage_models() == [SectionPage, ContentPage]
+    assert ContentPage.can_create_at(home_page)
+    section = SectionPageFactory(parent=home_page)
+    content = ContentPageFactory(parent=section)
+    assert SectionPage.can_create_at(section)
+    assert not SectionPage.can_create_at(content)
+    assert not HomePage.can_create_at(home_page)
+
+
+def test_unknown_url_gets_the_styled_not_found_page(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_api_serves_each_page_type_with_its_fields(client, home_page):
+    section = SectionPageFactory(parent=home_page, introduction="Section intro")
+    ContentPageFactory(
+        parent=section,
+        title="Guidance",
+        body=[("rich_text", f'<p>See <a linktype="page" id="{section.pk}">the section</a></p>')],
+    )
+
+    listing = client.get("/api/v2/pages/?type=pages.ContentPage&fields=*").json()
+    detail = client.get(f"/api/v2/pages/{home_page.pk}/").json()
+    sections = client.get("/api/v2/pages/?type=pages.SectionPage&fields=introduction").json()
+
+    body = listing["items"][0]["body"][0]
+    assert body["type"] == "rich_text"
+    assert f'href="{section.url}"' in body["value"] or section.full_url in body["value"]
+    assert detail["meta"]["type"] == "home.HomePage"
+    assert detail["membership_heading"] == "Register here"
+    assert sections["items"][0]["introduction"] == "Section intro"
+
+
+def test_demo_loader_builds_the_network_and_is_idempotent(client):
+    call_command("load_demo_network", stdout=io.StringIO())
+    pages_after_first_run = Page.objects.count()
+    call_command("load_demo_network", stdout=io.StringIO())
+
+    assert Page.objects.count() == pages_after_first_run
+    home = HomePage.objects.get(locale__language_code="en-gb")
+    assert home.get_site().root_page_id == home.pk
+    html = client.get("/").content.decode()
+    assert "Brief History and Context" in html
+    assert "Comprehensive Critical Care" in html
+    assert "This website is designed for specialist professional use." in html
+    assert client.get("/cy/").status_code == 200
+
+
+def test_base_settings_are_safe_without_an_environment():
+    code = (
+        "import json, cms.settings.base as s;"
+        "print(json.dumps([s.DEBUG, s.SECRET_KEY, s.ALLOWED_HOSTS]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert json.loads(out.stdout) == [False, "", []]
+
+
+def test_production_settings_refuse_to_start_without_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import cms.settings.production"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode != 0
+    assert "Set SECRET_KEY, ALLOWED_HOSTS in the environment" in result.stderr
