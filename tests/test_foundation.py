@@ -144,3 +144,12 @@ def test_production_settings_refuse_to_start_without_secret_key():
     )
     assert result.returncode != 0
     assert "Set SECRET_KEY, ALLOWED_HOSTS in the environment" in result.stderr
+
+
+def test_demo_loader_creates_the_staff_groups_once():
+    from pages.models import StaffGroup
+
+    call_command("load_demo_network", stdout=io.StringIO())
+    call_command("load_demo_network", stdout=io.StringIO())
+    assert StaffGroup.objects.filter(slug="physiotherapists").count() == 1
+    assert StaffGroup.objects.count() == 8

@@ -9,6 +9,7 @@ from django.db import transaction
 # Each capability adds its own step; they run in this order.
 DEMO_STEPS = [
     "home.demo",
+    "pages.demo",
 ]
 
 
