@@ -1,8 +1,11 @@
 from django.utils.functional import SimpleLazyObject
 
-from home.navigation import main_navigation
+from home.navigation import footer_links, main_navigation
 
 
 def site_chrome(request):
-    """The main navigation, computed only when a template shows it."""
-    return {"main_navigation": SimpleLazyObject(lambda: main_navigation(request))}
+    """The header and footer links, each computed only when a template shows it."""
+    return {
+        "main_navigation": SimpleLazyObject(lambda: main_navigation(request)),
+        "footer_links": SimpleLazyObject(lambda: footer_links(request)),
+    }

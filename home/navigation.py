@@ -23,3 +23,12 @@ def main_navigation(request):
             }
         )
     return items
+
+
+def footer_links(request):
+    """The footer links chosen in the network settings, with their pages' URLs."""
+    from home.models import NetworkSettings
+
+    network = NetworkSettings.for_request(request)
+    links = network.footer_links.select_related("link_page")
+    return [{"label": link.label, "url": link.url} for link in links]

@@ -1,4 +1,5 @@
-from django.shortcuts import render
+from django.http import HttpResponseServerError
+from django.template.loader import render_to_string
 from django.views.defaults import page_not_found as django_page_not_found
 
 
@@ -7,6 +8,6 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    # Rendered without a RequestContext lookup of the database: the fault that got
-    # us here may be the database itself.
-    return render(request, "500.html", status=500, context={"main_navigation": []})
+    # Rendered without the request context: the fault that brought us here may be the
+    # database, which the context processors would touch.
+    return HttpResponseServerError(render_to_string("500.html"))
