@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrate demo clean
+.PHONY: run test install lint format migrate demo clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,6 @@ format: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .pytest_cache .ruff_cache
+
+bench: install
+	$(BIN)/python bench/http_benchmark.py $(BENCH_ARGS)
