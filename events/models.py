@@ -334,6 +334,9 @@ class EventPage(BreadcrumbMixin, ListingMixin, Page):
 
     def save(self, *args, **kwargs):
         if self.start is not None and self.end is not None:
+            # Whole seconds, as iCalendar and recurrence rules count them.
+            self.start = self.start.replace(microsecond=0)
+            self.end = self.end.replace(microsecond=0)
             self.refresh_dates()
         return super().save(*args, **kwargs)
 
