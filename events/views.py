@@ -144,7 +144,9 @@ def event_context(request, event):
         ).values_list("pk", flat=True)
     )
     now = timezone.now()
-    upcoming = [start for start, _ in event.occurrences_between(now, event.series_end or now)][:6]
+    upcoming = event.occurrences_between(now, event.series_end or now)[:7]
+    # A series is shown by its next date; the dates after it are listed below.
+    shown_start, shown_end = upcoming[0] if event.repeats and upcoming else (event.start, event.end)
     image_url = None
     if event.image_id:
         image_url = request.build_absolute_uri(event.image.get_rendition("max-1200x1200").url)
@@ -152,7 +154,10 @@ def event_context(request, event):
         "categories": list(event.categories.all()),
         "audience": list(event.audience.all()),
         "attachments": [item for item in attachments if item.document_id in allowed],
-        "next_dates": upcoming if event.repeats else [],
+        "shows_next": bool(event.repeats and upcoming),
+        "shown_start": shown_start,
+        "shown_end": shown_end,
+        "next_dates": [start for start, _ in upcoming[1:]] if event.repeats else [],
         "excluded_dates": sorted(event.series.excluded) if event.repeats else [],
         "json_ld": event_json_ld(event, event.get_full_url(request), image_url),
         "ics_url": reverse("events:event_ics", args=[event.pk]),
