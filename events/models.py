@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from events import api
+from events.forms import EventPageForm
 from events.recurrence import (
     NONE,
     POSITION_CHOICES,
@@ -252,6 +253,8 @@ class EventPage(BreadcrumbMixin, ListingMixin, Page):
         APIField("body"),
     ]
     api_query_parameters = api.QUERY_PARAMETERS
+
+    base_form_class = EventPageForm
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
