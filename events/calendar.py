@@ -3,6 +3,7 @@
 import calendar as stdlib_calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
@@ -48,7 +49,7 @@ class CalendarFilterForm(forms.Form):
     def query_string(self) -> str:
         filters = self.calendar_filters()
         names = {"staff_group": "audience"}
-        return "&".join(f"{names.get(key, key)}={value}" for key, value in filters.items())
+        return urlencode({names.get(key, key): value for key, value in filters.items()})
 
 
 def upcoming_occurrences(user, filters, now=None):

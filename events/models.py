@@ -384,7 +384,7 @@ class PersonalFeedToken(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed_token"
     )
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    created_at = models.DateTimeField(auto_now=True)
+    issued_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "personal calendar feed token"
@@ -394,4 +394,4 @@ class PersonalFeedToken(models.Model):
 
     def reset(self):
         self.token = new_feed_token()
-        self.save(update_fields=["token", "created_at"])
+        self.save(update_fields=["token", "issued_at"])
