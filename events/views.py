@@ -20,7 +20,7 @@ def _subpage_url(index, name, *args, **kwargs):
     return index.url + index.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
 
 
-def _calendar_context(request, index, form):
+def _calendar_context(index, form):
     return {
         "filter_form": form,
         "filter_query": form.query_string(),
@@ -42,7 +42,7 @@ def occurrence_list(request, index, past):
     else:
         found = calendar.upcoming_occurrences(request.user, filters)
     page = calendar.page_of(found, request.GET.get("page"))
-    context = _calendar_context(request, index, form)
+    context = _calendar_context(index, form)
     context.update(
         view="past" if past else "upcoming", page_of_results=page, filtered=bool(filters)
     )
@@ -61,7 +61,7 @@ def month(request, index, year, month_number):
     form = calendar.CalendarFilterForm(request.GET, index.locale_id)
     filters = form.calendar_filters()
     grid = calendar.month_calendar(request.user, first, filters)
-    context = _calendar_context(request, index, form)
+    context = _calendar_context(index, form)
     suffix = f"?{context['filter_query']}" if context["filter_query"] else ""
     context.update(
         view="calendar",
@@ -86,7 +86,7 @@ def my_feed(request, index):
             request, "Your feed address has been reset. Update it in your calendar app."
         )
         return redirect(_subpage_url(index, "my_feed"))
-    context = _calendar_context(request, index, calendar.CalendarFilterForm({}, index.locale_id))
+    context = _calendar_context(index, calendar.CalendarFilterForm({}, index.locale_id))
     context.update(
         view="my_feed",
         feed_url=request.build_absolute_uri(

@@ -1,8 +1,6 @@
-import secrets
 from datetime import datetime, time, timedelta
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,16 +8,15 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from events import api
 from events.forms import EventPageForm
+from events.models.categories import EventCategory
 from events.recurrence import (
     NONE,
     POSITION_CHOICES,
@@ -31,81 +28,6 @@ from events.recurrence import (
 )
 from pages.blocks import BodyBlock
 from pages.mixins import BreadcrumbMixin, ListingMixin
-
-
-@register_snippet
-class EventCategory(TranslatableMixin, models.Model):
-    """A kind of network event: governance, study day, training, audit and review."""
-
-    name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100)
-    description = models.TextField(blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-        verbose_name = "event category"
-        verbose_name_plural = "event categories"
-
-    def __str__(self):
-        return self.name
-
-    def get_api_representation(self):
-        return {"id": self.pk, "name": self.name, "slug": self.slug}
-
-
-class EventIndexPage(RoutablePageMixin, BreadcrumbMixin, Page):
-    """The Network Calendar: upcoming and past events, a month grid and iCal feeds."""
-
-    introduction = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-
-    api_fields = [APIField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
-
-    class Meta:
-        verbose_name = "event index page"
-
-    # Routes hand over to events.views, which imports this module.
-
-    @path("")
-    def upcoming(self, request):
-        from events import views
-
-        return views.occurrence_list(request, self, past=False)
-
-    @path("past/")
-    def past(self, request):
-        from events import views
-
-        return views.occurrence_list(request, self, past=True)
-
-    @path("calendar/")
-    def this_month(self, request):
-        from events import views
-
-        return views.this_month(request, self)
-
-    @re_path(r"^calendar/(?P<year>\d{4})/(?P<month>\d{1,2})/$")
-    def month(self, request, year, month):
-        from events import views
-
-        return views.month(request, self, int(year), int(month))
-
-    @path("calendar/my-feed/")
-    def my_feed(self, request):
-        from events import views
-
-        return views.my_feed(request, self)
 
 
 class EventPage(BreadcrumbMixin, ListingMixin, Page):
@@ -371,27 +293,3 @@ class EventDocument(Orderable):
     @property
     def display_label(self):
         return self.label or self.document.title
-
-
-def new_feed_token():
-    return secrets.token_urlsafe(32)
-
-
-class PersonalFeedToken(models.Model):
-    """The secret in a member's personal calendar feed address; resetting it revokes the old one."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed_token"
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    issued_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = "personal calendar feed token"
-
-    def __str__(self):
-        return f"Calendar feed of {self.user}"
-
-    def reset(self):
-        self.token = new_feed_token()
-        self.save(update_fields=["token", "issued_at"])
