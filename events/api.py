@@ -12,6 +12,7 @@ Days are UK days (Europe/London). Ordering by ``?order=next_occurrence`` uses th
 stored next occurrence (kept current on save and by ``manage.py refresh_event_dates``).
 """
 
+import re
 from datetime import date, datetime, time
 
 from django.db.models import Q
@@ -22,6 +23,7 @@ from rest_framework import serializers
 from events.recurrence import NONE, Series, from_local
 from pages.blocks import image_api_representation
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 QUERY_PARAMETERS = frozenset({"start_after", "start_before", "upcoming", "category"})
 
 
@@ -59,7 +61,10 @@ def filter_events(queryset, params):
     queryset = queryset.select_related("image").prefetch_related(
         "categories", "audience", "excluded_dates", "image__renditions"
     )
-    if category := params.get("category"):
+    category = params.get("category", "")
+    if category and not SLUG.fullmatch(category):
+        raise _bad_request(f"category must be a category slug, not '{category}'")
+    if category:
         through = queryset.model.categories.through.objects
         queryset = queryset.filter(
             pk__in=through.filter(eventcategory__slug=category).values("eventpage_id")

@@ -147,6 +147,8 @@ def test_upcoming(client, events_index):
             "start_after must be earlier than start_before",
         ),
         ("&order=bogus", "cannot order by 'bogus' (unknown field)"),
+        ("&category=%00", "category must be a category slug, not '\x00'"),
+        ("&category=a%20b", "category must be a category slug, not 'a b'"),
     ],
 )
 def test_malformed_values_get_a_400_with_a_reason(client, calendar, query, message):

@@ -159,6 +159,9 @@ def test_unknown_filter_values_are_reported_not_fatal(client, events_index):
     assert "Some filters could not be applied" in html
     assert "<script>" not in html.split("</header>", 1)[-1].replace("<script>document", "")
     assert ">Network board</a>" in html
+    for garbage in ("category=%00", "audience=%00&format=x", "category=a%20b&page=%00"):
+        assert client.get(f"/events/?{garbage}").status_code == 200
+        assert client.get(f"/events/calendar/2026/12/?{garbage}").status_code == 200
 
 
 def test_empty_states_say_what_to_do_next(client, events_index):
