@@ -195,6 +195,8 @@ def test_calendar_page_announces_its_feed(client, events_index):
 
 def test_bad_feed_addresses_are_not_found(client, events_index):
     assert client.get("/feeds/events/999999.ics").status_code == 404
+    assert client.get("/feeds/events/99999999999999999999999999.ics").status_code == 404
+    assert client.get("/feeds/events/-1.ics").status_code == 404
     assert client.get("/feeds/personal/not-a-real-token-at-all-xyz.ics").status_code == 404
     assert client.get("/feeds/personal/short.ics").status_code == 404
 
