@@ -14,5 +14,6 @@ urlpatterns = [
         views.personal_feed,
         name="personal_feed",
     ),
-    path("feeds/events/<int:page_id>.ics", views.event_ics, name="event_ics"),
+    # At most 18 digits: any page id fits, and no number overflows the database's integers.
+    re_path(r"^feeds/events/(?P<page_id>[0-9]{1,18})\.ics$", views.event_ics, name="event_ics"),
 ]
