@@ -1,0 +1,159 @@
+"""Events over API v2: inline objects for related data, and the events' own filters.
+
+``/api/v2/pages/?type=events.EventPage`` accepts, on top of Wagtail's own
+parameters:
+
+- ``start_after=YYYY-MM-DD``: events with an occurrence starting on or after that day;
+- ``start_before=YYYY-MM-DD``: events with an occurrence starting before that day;
+- ``upcoming=true``: events with an occurrence that is not over yet;
+- ``category=<slug>``: events in that category.
+
+Days are UK days (Europe/London). Ordering by ``?order=next_occurrence`` uses the
+stored next occurrence (kept current on save and by ``manage.py refresh_event_dates``).
+"""
+
+import re
+from datetime import date, datetime, time
+
+from django.db.models import Q
+from django.utils import timezone
+
+from rest_framework import serializers
+
+from events.recurrence import NONE, Series, from_local
+from pages.blocks import image_api_representation
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+QUERY_PARAMETERS = frozenset({"start_after", "start_before", "upcoming", "category"})
+
+
+def _bad_request(message):
+    # Imported here: wagtail.api.v2.utils loads the page model, and models.py imports this module.
+    from wagtail.api.v2.utils import BadRequestError
+
+    return BadRequestError(message)
+
+
+def _iso_date(params, name) -> date | None:
+    value = params.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise _bad_request(f"{name} must be a date written YYYY-MM-DD, not '{value}'") from error
+
+
+def _start_of(day: date) -> datetime:
+    return from_local(datetime.combine(day, time.min))
+
+
+def filter_events(queryset, params):
+    """Apply the events' API filters; a malformed value is a 400 with a JSON reason."""
+    after = _iso_date(params, "start_after")
+    before = _iso_date(params, "start_before")
+    upcoming = params.get("upcoming", "")
+    if upcoming not in ("", "true", "false"):
+        raise _bad_request(f"upcoming must be 'true' or 'false', not '{upcoming}'")
+    if after and before and after >= before:
+        raise _bad_request("start_after must be earlier than start_before")
+
+    queryset = queryset.select_related("image").prefetch_related(
+        "categories", "audience", "excluded_dates", "image__renditions"
+    )
+    category = params.get("category", "")
+    if category and not SLUG.fullmatch(category):
+        raise _bad_request(f"category must be a category slug, not '{category}'")
+    if category:
+        through = queryset.model.categories.through.objects
+        queryset = queryset.filter(
+            pk__in=through.filter(eventcategory__slug=category).values("eventpage_id")
+        )
+    if upcoming == "true":
+        queryset = queryset.filter(series_end__gte=timezone.now())
+    if before:
+        queryset = queryset.filter(start__lt=_start_of(before))
+    if after:
+        window_start = _start_of(after)
+        window_end = _start_of(before) if before else None
+        queryset = queryset.filter(
+            Q(repeat=NONE, start__gte=window_start)
+            | (~Q(repeat=NONE) & Q(series_end__gte=window_start))
+        )
+        queryset = queryset.exclude(
+            pk__in=_series_without_start_between(queryset, window_start, window_end)
+        )
+    return queryset
+
+
+def _series_without_start_between(queryset, window_start, window_end):
+    """Ids of repeating events in ``queryset`` with no occurrence starting in the window."""
+    series = queryset.exclude(repeat=NONE).prefetch_related(None).prefetch_related("excluded_dates")
+    return [
+        event.pk
+        for event in series.select_related(None)
+        if not Series.for_event(event).has_start_between(window_start, window_end)
+    ]
+
+
+class NextOccurrenceField(serializers.Field):
+    """The start of the next occurrence not yet over, worked out from the rule."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        moment = page.next_occurrence_after(timezone.now())
+        return serializers.DateTimeField().to_representation(moment) if moment else None
+
+
+class RecurrenceField(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        series = page.series
+        if not series.repeats:
+            return None
+        return {
+            "frequency": series.repeat,
+            "interval": series.interval,
+            "week_of_month": series.position,
+            "until": series.until.isoformat() if series.until else None,
+            "count": series.count,
+            "excluded_dates": sorted(day.isoformat() for day in series.excluded),
+            "description": page.recurrence_description,
+        }
+
+
+class LocationField(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return {
+            "format": page.format,
+            "venue": page.venue,
+            "address": page.address,
+            "online_url": page.online_url,
+            "online_details": page.online_details,
+            "text": page.location_text,
+        }
+
+
+class SnippetListField(serializers.Field):
+    """Related snippets as objects (id, name, slug), from the prefetched relation."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, related):
+        return [item.get_api_representation() for item in related.all()]
+
+
+class ImageField(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, image):
+        return image_api_representation(image)

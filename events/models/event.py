@@ -1,0 +1,295 @@
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+
+from events import api
+from events.forms import EventPageForm
+from events.models.categories import EventCategory
+from events.recurrence import (
+    NONE,
+    POSITION_CHOICES,
+    REPEAT_CHOICES,
+    Series,
+    describe,
+    from_local,
+    to_local,
+)
+from pages.blocks import BodyBlock
+from pages.mixins import BreadcrumbMixin, ListingMixin
+
+
+class EventPage(BreadcrumbMixin, ListingMixin, Page):
+    """One network event, or a series of them: a board, a study day, a training session."""
+
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    FULLY_BOOKED = "fully_booked"
+    STATUS_CHOICES = [
+        (SCHEDULED, "Scheduled"),
+        (CANCELLED, "Cancelled"),
+        (POSTPONED, "Postponed"),
+        (FULLY_BOOKED, "Fully booked"),
+    ]
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+    FORMAT_CHOICES = [(IN_PERSON, "In person"), (ONLINE, "Online"), (HYBRID, "Hybrid")]
+
+    summary = models.TextField(help_text="What the event is and who it is for, in a sentence.")
+    body = StreamField(BodyBlock(), blank=True)
+    start = models.DateTimeField(help_text="UK time (Europe/London).")
+    end = models.DateTimeField(
+        help_text="UK time. For an all-day event, the last day (the time is ignored)."
+    )
+    all_day = models.BooleanField(default=False, help_text="Runs all day, without times.")
+    status = models.CharField(max_length=20, choices=STATUS_CHOICES, default=SCHEDULED)
+    format = models.CharField(max_length=20, choices=FORMAT_CHOICES, default=IN_PERSON)
+    venue = models.CharField(max_length=255, blank=True)
+    address = models.TextField(blank=True)
+    online_url = models.URLField(blank=True, verbose_name="joining link")
+    online_details = models.TextField(
+        blank=True, verbose_name="joining details", help_text="Meeting ID, passcode, dial-in."
+    )
+    organiser = models.CharField(max_length=255, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=50, blank=True)
+    booking_url = models.URLField(blank=True, verbose_name="booking link")
+    capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Places available.")
+    categories = ParentalManyToManyField(EventCategory, blank=True, related_name="events")
+    audience = ParentalManyToManyField(
+        "pages.StaffGroup", blank=True, related_name="events", help_text="Who it is for."
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    repeat = models.CharField(max_length=10, choices=REPEAT_CHOICES, default=NONE, blank=True)
+    repeat_interval = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        verbose_name="every",
+        help_text="1 for every week or month, 2 for every other one, and so on.",
+    )
+    repeat_position = models.SmallIntegerField(
+        choices=POSITION_CHOICES,
+        null=True,
+        blank=True,
+        verbose_name="week of the month",
+        help_text=(
+            "Monthly only: for example 'first' repeats on the first Tuesday when the first "
+            "event is on a Tuesday. Leave empty to repeat on the same date each month."
+        ),
+    )
+    repeat_until = models.DateField(null=True, blank=True, verbose_name="last date")
+    repeat_count = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name="number of times"
+    )
+    # Kept current on save (and by `manage.py refresh_event_dates`): the end of the
+    # last occurrence bounds calendar queries; the next occurrence orders the API.
+    series_end = models.DateTimeField(null=True, editable=False, db_index=True)
+    next_occurrence = models.DateTimeField(null=True, editable=False, db_index=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("status"),
+            ],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("repeat"),
+                FieldRowPanel([FieldPanel("repeat_interval"), FieldPanel("repeat_position")]),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+                InlinePanel("excluded_dates", label="Excluded date", heading="Except on"),
+            ],
+            heading="Repeats",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("online_url"),
+                FieldPanel("online_details"),
+            ],
+            heading="Where",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldRowPanel([FieldPanel("booking_url"), FieldPanel("capacity")]),
+            ],
+            heading="Organiser and booking",
+        ),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audience", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        InlinePanel("documents", label="Document", heading="Documents"),
+    ]
+    promote_panels = Page.promote_panels + ListingMixin.promote_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.FilterField("start"),
+        index.FilterField("status"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("next_occurrence", serializer=api.NextOccurrenceField()),
+        APIField("recurrence", serializer=api.RecurrenceField()),
+        APIField("status"),
+        APIField("format"),
+        APIField("location", serializer=api.LocationField()),
+        APIField("organiser"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("booking_url"),
+        APIField("capacity"),
+        APIField("categories", serializer=api.SnippetListField()),
+        APIField("audience", serializer=api.SnippetListField()),
+        APIField("image", serializer=api.ImageField()),
+        APIField("body"),
+    ]
+    api_query_parameters = api.QUERY_PARAMETERS
+
+    base_form_class = EventPageForm
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "event page"
+
+    @classmethod
+    def filter_api_queryset(cls, queryset, params):
+        return api.filter_events(queryset, params)
+
+    def get_context(self, request, *args, **kwargs):
+        from events.views import event_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_context(request, self))
+        return context
+
+    # --- Dates -------------------------------------------------------------------
+
+    @property
+    def series(self) -> Series:
+        return Series.for_event(self)
+
+    @property
+    def repeats(self) -> bool:
+        return self.series.repeats
+
+    @property
+    def recurrence_description(self) -> str:
+        return describe(self.series)
+
+    def occurrences_between(self, start, end):
+        return self.series.between(start, end)
+
+    def next_occurrence_after(self, moment):
+        return self.series.next_after(moment)
+
+    @property
+    def last_day(self):
+        """The last calendar day of an all-day event (its stored end is exclusive)."""
+        return (to_local(self.end) - timedelta(microseconds=1)).date()
+
+    @property
+    def location_text(self) -> str:
+        parts = [self.venue, ", ".join(line.strip() for line in self.address.splitlines())]
+        if self.format != self.IN_PERSON and self.online_url:
+            parts.append(f"Online: {self.online_url}")
+        elif self.format == self.ONLINE:
+            parts.append("Online")
+        return ", ".join(part for part in parts if part)
+
+    def clean(self):
+        super().clean()
+        if self.start is None or self.end is None:
+            return
+        if self.all_day:
+            self._normalise_all_day()
+        if self.end <= self.start:
+            raise ValidationError({"end": "The event must end after it starts."})
+        errors = self.series.errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def _normalise_all_day(self):
+        """All-day events run from midnight of the first day to midnight after the last."""
+        first = to_local(self.start).date()
+        local_end = to_local(self.end)
+        last = local_end.date()
+        if local_end.time() == time.min and last > first:
+            last -= timedelta(days=1)
+        self.start = from_local(datetime.combine(first, time.min))
+        self.end = from_local(datetime.combine(last + timedelta(days=1), time.min))
+
+    def refresh_dates(self, now=None):
+        """Recompute the stored end of the series and the next occurrence."""
+        series = self.series
+        self.series_end = series.last_end() if series.repeats else max(self.end, self.start)
+        self.next_occurrence = series.next_after(now or timezone.now())
+
+    def save(self, *args, **kwargs):
+        if self.start is not None and self.end is not None:
+            # Whole seconds, as iCalendar and recurrence rules count them.
+            self.start = self.start.replace(microsecond=0)
+            self.end = self.end.replace(microsecond=0)
+            self.refresh_dates()
+        return super().save(*args, **kwargs)
+
+
+class EventExcludedDate(Orderable):
+    """A date on which a repeating event does not take place."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="excluded_dates")
+    date = models.DateField()
+
+    panels = [FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "excluded date"
+
+
+class EventDocument(Orderable):
+    """A document attached to an event: agenda, papers, slides."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(max_length=255, blank=True, help_text="Defaults to the title.")
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "event document"
+
+    @property
+    def display_label(self):
+        return self.label or self.document.title

@@ -1,0 +1,241 @@
+"""Dates of an event: its occurrences, expanded only inside the window asked for.
+
+Editors describe a series in plain words (every 2 weeks; monthly on the first
+Tuesday; until a date or for a number of times; except some dates). This module
+turns those words into a python-dateutil rule and into iCalendar's RRULE, so the
+HTML calendar, the feeds and the API agree on every date.
+
+Rules are expanded in the network's wall-clock time (Europe/London): a meeting at
+18:00 stays at 18:00 across the changes to and from British Summer Time.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+from dateutil import rrule
+
+NONE = ""
+WEEKLY = "weekly"
+MONTHLY = "monthly"
+REPEAT_CHOICES = [(NONE, "Does not repeat"), (WEEKLY, "Weekly"), (MONTHLY, "Monthly")]
+
+POSITION_CHOICES = [
+    (1, "first"),
+    (2, "second"),
+    (3, "third"),
+    (4, "fourth"),
+    (-1, "last"),
+]
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+# A series must stop: at most this many occurrences, within this many years.
+MAX_OCCURRENCES = 260
+MAX_SERIES_YEARS = 5
+
+
+def event_timezone():
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def to_local(value: datetime) -> datetime:
+    """An aware datetime as naive wall-clock time in the network's time zone."""
+    return value.astimezone(event_timezone()).replace(tzinfo=None)
+
+
+def from_local(value: datetime) -> datetime:
+    return value.replace(tzinfo=event_timezone())
+
+
+def weekday_position(day: date) -> tuple[int, bool]:
+    """Which occurrence of its weekday ``day`` is in its month, and whether it is the last."""
+    position = (day.day - 1) // 7 + 1
+    is_last = (day + timedelta(days=7)).month != day.month
+    return position, is_last
+
+
+@dataclass(frozen=True)
+class Series:
+    """The recurrence settings of one event, independent of how they are stored."""
+
+    start: datetime
+    end: datetime
+    repeat: str = NONE
+    interval: int = 1
+    position: int | None = None
+    until: date | None = None
+    count: int | None = None
+    excluded: frozenset = frozenset()
+
+    @classmethod
+    def for_event(cls, event, excluded=None):
+        if excluded is None:
+            excluded = [row.date for row in event.excluded_dates.all()]
+        return cls(
+            start=event.start,
+            end=event.end or event.start,
+            repeat=event.repeat or NONE,
+            interval=event.repeat_interval or 1,
+            position=event.repeat_position,
+            until=event.repeat_until,
+            count=event.repeat_count,
+            excluded=frozenset(excluded),
+        )
+
+    @property
+    def repeats(self) -> bool:
+        return self.repeat in (WEEKLY, MONTHLY)
+
+    @property
+    def wall_duration(self) -> timedelta:
+        return to_local(self.end) - to_local(self.start)
+
+    def rule(self) -> rrule.rrule:
+        start = to_local(self.start)
+        options = {"dtstart": start, "interval": self.interval}
+        if self.repeat == MONTHLY and self.position:
+            options["byweekday"] = rrule.weekday(start.weekday())(self.position)
+        if self.count:
+            options["count"] = self.count
+        else:
+            options["until"] = datetime.combine(self.until, time.max)
+        frequency = rrule.WEEKLY if self.repeat == WEEKLY else rrule.MONTHLY
+        return rrule.rrule(frequency, **options)
+
+    def _local_starts(self, after=None, before=None):
+        if not self.repeats:
+            yield to_local(self.start)
+            return
+        rule = self.rule()
+        starts = rule.xafter(after, inc=True) if after is not None else iter(rule)
+        for start in starts:
+            if before is not None and start >= before:
+                return
+            if start.date() not in self.excluded:
+                yield start
+
+    def _occurrence(self, local_start):
+        return from_local(local_start), from_local(local_start + self.wall_duration)
+
+    def between(self, window_start: datetime, window_end: datetime):
+        """(start, end) of each occurrence overlapping the window, soonest first."""
+        after = to_local(window_start) - self.wall_duration - timedelta(days=1)
+        before = to_local(window_end) + timedelta(days=1)
+        found = []
+        for local_start in self._local_starts(after, before):
+            start, end = self._occurrence(local_start)
+            overlaps = end > window_start if end > start else start >= window_start
+            if start < window_end and overlaps:
+                found.append((start, end))
+        return found
+
+    def all(self):
+        """Every occurrence of a bounded series (validation keeps it bounded)."""
+        return [self._occurrence(local_start) for local_start in self._local_starts()]
+
+    def has_start_between(self, window_start: datetime, window_end: datetime | None) -> bool:
+        """Whether an occurrence starts at or after ``window_start`` and before ``window_end``."""
+        after = to_local(window_start) - timedelta(days=1)
+        for local_start in self._local_starts(after):
+            start = from_local(local_start)
+            if window_end is not None and start >= window_end:
+                return False
+            if start >= window_start:
+                return True
+        return False
+
+    def next_after(self, moment: datetime):
+        """The first occurrence not yet over at ``moment`` (its start), or None."""
+        after = to_local(moment) - self.wall_duration - timedelta(days=1)
+        for local_start in self._local_starts(after):
+            start, end = self._occurrence(local_start)
+            if max(end, start) >= moment:
+                return start
+        return None
+
+    def last_end(self) -> datetime:
+        occurrences = self.all()
+        return occurrences[-1][1] if occurrences else self.end
+
+    def errors(self) -> dict[str, str]:
+        """What an editor must fix for this series to make sense, by field name."""
+        errors = {}
+        local_start = to_local(self.start)
+        if not self.repeats:
+            return errors
+        if self.count and self.until:
+            errors["repeat_count"] = (
+                "Give either the date the series ends or the number of times, not both."
+            )
+        elif not self.count and not self.until:
+            errors["repeat_until"] = (
+                "Choose when the series stops: the date of the last event or the number of times."
+            )
+        if self.count and self.count > MAX_OCCURRENCES:
+            errors["repeat_count"] = f"A series can have at most {MAX_OCCURRENCES} events."
+        if self.until:
+            if self.until < local_start.date():
+                errors["repeat_until"] = "The series must end on or after the first event's date."
+            elif self.until > _add_years(local_start.date(), MAX_SERIES_YEARS):
+                errors["repeat_until"] = (
+                    f"A series can run for at most {MAX_SERIES_YEARS} years; "
+                    "create a new series after that."
+                )
+        if self.position and self.repeat != MONTHLY:
+            errors["repeat_position"] = "The week of the month only applies to monthly series."
+        if self.repeat == MONTHLY and self.position:
+            position, is_last = weekday_position(local_start.date())
+            matches = is_last if self.position == -1 else position == self.position
+            if not matches:
+                wanted = dict(POSITION_CHOICES)[self.position]
+                weekday = WEEKDAY_NAMES[local_start.weekday()]
+                errors["start"] = (
+                    f"The first event must itself fall on the {wanted} {weekday} of its month."
+                )
+        if self.repeat == MONTHLY and not self.position and local_start.day > 28:
+            errors["repeat_position"] = (
+                "Not every month has this date. Choose a week of the month instead "
+                "(for example the last Friday)."
+            )
+        if self.wall_duration >= _period(self.repeat, self.interval):
+            errors["end"] = "Each event in a series must end before the next one starts."
+        if not errors:
+            dates = {start.date() for start in self.rule()}
+            strays = sorted(day for day in self.excluded if day not in dates)
+            if strays:
+                listed = ", ".join(day.strftime("%-d %B %Y") for day in strays)
+                errors["repeat"] = f"These excluded dates are not dates of this series: {listed}."
+        return errors
+
+
+def _period(repeat: str, interval: int) -> timedelta:
+    return timedelta(weeks=interval) if repeat == WEEKLY else timedelta(days=28 * interval)
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def describe(series: Series) -> str:
+    """The series in words, as shown to visitors: "Every 2 weeks until 3 March 2027"."""
+    if not series.repeats:
+        return ""
+    local_start = to_local(series.start)
+    if series.repeat == WEEKLY:
+        unit = "week" if series.interval == 1 else f"{series.interval} weeks"
+        words = f"Every {unit} on {WEEKDAY_NAMES[local_start.weekday()]}"
+    else:
+        unit = "month" if series.interval == 1 else f"{series.interval} months"
+        if series.position:
+            position = dict(POSITION_CHOICES)[series.position]
+            words = f"Every {unit} on the {position} {WEEKDAY_NAMES[local_start.weekday()]}"
+        else:
+            words = f"Every {unit} on day {local_start.day}"
+    if series.count:
+        return f"{words}, {series.count} times"
+    return f"{words} until {series.until.strftime('%-d %B %Y')}"

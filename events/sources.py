@@ -1,0 +1,53 @@
+"""Events as a source of the Network Calendar (see events.occurrences)."""
+
+from events.models import EventPage
+from events.occurrences import Occurrence, calendar_source
+from membership.access import visible_pages
+
+FILTERS = frozenset({"category", "staff_group", "format"})
+
+
+def visible_events(user, start, end, filters):
+    """Events ``user`` may see with an occurrence in the window, matching ``filters``.
+
+    Four queries whatever the number of events: the events, then their categories,
+    audience and excluded dates.
+    """
+    events = visible_pages(user, EventPage.objects.all()).filter(
+        start__lt=end, series_end__gte=start
+    )
+    if category := filters.get("category"):
+        events = events.filter(
+            pk__in=EventPage.categories.through.objects.filter(eventcategory__slug=category).values(
+                "eventpage_id"
+            )
+        )
+    if staff_group := filters.get("staff_group"):
+        events = events.filter(
+            pk__in=EventPage.audience.through.objects.filter(staffgroup__slug=staff_group).values(
+                "eventpage_id"
+            )
+        )
+    if attendance := filters.get("format"):
+        events = events.filter(format=attendance)
+    return events.prefetch_related("categories", "audience", "excluded_dates")
+
+
+@calendar_source
+def event_occurrences(user, start, end, filters):
+    if any(value for key, value in filters.items() if key not in FILTERS):
+        return []
+    return [
+        Occurrence(
+            page=event,
+            start=occurrence_start,
+            end=occurrence_end,
+            all_day=event.all_day,
+            status=event.status,
+            location=event.location_text,
+            kind="event",
+            extra={"categories": list(event.categories.all()), "format": event.format},
+        )
+        for event in visible_events(user, start, end, filters)
+        for occurrence_start, occurrence_end in event.occurrences_between(start, end)
+    ]

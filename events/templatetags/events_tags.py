@@ -1,0 +1,45 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# As Django's json_script: nothing in the data can close the script element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """``data`` as a JSON-LD script element, escaped like Django's json_script."""
+    text = json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def when(start, end=None, all_day=False):
+    """A date range in words, in UK time: "Tuesday 3 March 2026, 10:00 to 12:30"."""
+    from datetime import timedelta
+
+    from events.recurrence import to_local
+
+    local_start = to_local(start)
+    first_day = f"{local_start:%A} {local_start.day} {local_start:%B %Y}"
+    if all_day:
+        if end is None or end <= start:
+            return first_day
+        last = (to_local(end) - timedelta(microseconds=1)).date()
+        if last == local_start.date():
+            return first_day
+        return f"{first_day} to {last:%A} {last.day} {last:%B %Y}"
+    if end is None or end <= start:
+        return f"{first_day}, {local_start:%H:%M}"
+    local_end = to_local(end)
+    if local_end.date() == local_start.date():
+        return f"{first_day}, {local_start:%H:%M} to {local_end:%H:%M}"
+    return (
+        f"{first_day}, {local_start:%H:%M} to "
+        f"{local_end:%A} {local_end.day} {local_end:%B %Y}, {local_end:%H:%M}"
+    )

@@ -1,0 +1,56 @@
+"""A visitor uses the demo calendar in a real Chromium."""
+
+import io
+
+from django.core.management import call_command
+from django.utils import timezone
+
+import pytest
+
+from events.recurrence import to_local
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def migration_data(transactional_db, settings):
+    """What migrations create, back again if an earlier transactional test flushed it."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(title="Root", slug="root", locale=locale)
+    for name in (settings.MEMBERS_GROUP_NAME, settings.NETWORK_OFFICE_GROUP_NAME):
+        Group.objects.get_or_create(name=name)
+
+
+def test_visitor_browses_the_month_and_filters_it(migration_data, live_server, page):
+    call_command("load_demo_network", stdout=io.StringIO())
+    from wagtail.models import Site
+
+    Site.objects.update(hostname="localhost", port=live_server.url.rsplit(":", 1)[1])
+    today = to_local(timezone.now()).date()
+
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Network Calendar & Events").first.click()
+    page.wait_for_url("**/events/")
+    assert page.locator("h1").inner_text() == "Network Calendar & Events"
+    assert "Serious incident learning review" not in page.content()
+
+    page.get_by_role("link", name="Month calendar").click()
+    page.wait_for_url(f"**/events/calendar/{today.year}/{today.month:02d}/")
+    assert page.locator("table caption").inner_text() == f"{today:%B %Y}"
+    assert page.locator('td[aria-current="date"]').count() == 1
+
+    page.get_by_label("Category").select_option("training")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**category=training**")
+    cells = page.locator("table").inner_text()
+    assert "Network governance board" not in cells
+    page.get_by_role("link", name="Next").first.click()
+    page.wait_for_url("**category=training**")
+    assert page.locator("table caption").inner_text() != f"{today:%B %Y}"
