@@ -116,7 +116,12 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.ContentPage"]
+    subpage_types = [
+        "pages.SectionPage",
+        "pages.ContentPage",
+        "pages.TrainingIndexPage",
+        "pages.QualityImprovementIndexPage",
+    ]
 
     class Meta:
         verbose_name = "home page"
