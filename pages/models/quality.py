@@ -206,7 +206,9 @@ class QualityImprovementIndexPage(RoutablePageMixin, BreadcrumbMixin, ListingMix
         listing = measure_listing(self, request.user, request.GET)
         context["listing"] = listing
         context["measures"] = list(listing.queryset)
-        context["csv_url"] = self.reverse_subpage("measures_csv") + listing.url()
+        context["csv_url"] = (
+            self.get_url(request) + self.reverse_subpage("measures_csv") + listing.url()
+        )
         return context
 
     @path("csv/", name="measures_csv")
