@@ -1,6 +1,5 @@
 import pytest
 
-from tests.browser.conftest import browser, page  # noqa: F401  (Chromium fixtures)
 from tests.pages.factories import (
     QualityImprovementIndexPageFactory,
     StaffGroupFactory,
