@@ -1,11 +1,13 @@
 """What a staff group page gathers from elsewhere: its courses and its child pages."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from wagtail.models import Page
 
 from membership.access import members_only_q, visible_pages
-from pages.models import TrainingCoursePage
+from pages.models import TrainingCoursePage, TrainingIndexPage
+from pages.models.training import ONLINE
 from pages.training import with_upcoming_sessions
 
 
@@ -40,3 +42,19 @@ def child_links(page, user):
         elif child.pk in members_only_ids:
             links.append(ChildLink(page=child, locked=True))
     return links
+
+
+def training_links(request, staff_group, locale_id):
+    """Links to the training listing filtered for ``staff_group`` (all, and online only)."""
+    index = (
+        visible_pages(request.user, TrainingIndexPage.objects.filter(locale_id=locale_id))
+        .order_by("path")
+        .first()
+    )
+    if index is None:
+        return {}
+    url = index.get_url(request)
+    return {
+        "all": f"{url}?{urlencode({'staff_group': staff_group.slug})}",
+        "online": f"{url}?{urlencode({'staff_group': staff_group.slug, 'format': ONLINE})}",
+    }

@@ -92,7 +92,7 @@ class StaffGroupPage(BreadcrumbMixin, ListingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.occurrences import occurrences_between
-        from pages.staff_groups import child_links, group_courses
+        from pages.staff_groups import child_links, group_courses, training_links
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
@@ -101,6 +101,7 @@ class StaffGroupPage(BreadcrumbMixin, ListingMixin, Page):
         context["occurrences"] = occurrences_between(
             request.user, now, now + self.calendar_horizon, {"staff_group": slug}
         )
+        context["training_links"] = training_links(request, self.staff_group, self.locale_id)
         context["child_links"] = child_links(self, request.user)
         context["contacts"] = list(self.contacts.all())
         return context

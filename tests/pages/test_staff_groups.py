@@ -53,6 +53,7 @@ def test_lists_the_groups_courses_and_their_sessions_as_upcoming_events(client, 
     assert "Chest physiotherapy" not in html
     assert "Surgical Skills Centre" in html
     assert "Upcoming events" in html and 'nhsuk-tag--blue">Training' in html
+    assert 'href="/training/?staff_group=trauma-surgeons&amp;format=online"' in html
 
 
 @pytest.mark.parametrize("login_as", [None, "outsider"])
@@ -114,7 +115,7 @@ def test_query_budget_is_flat(
             sessions=[session_in(number + 1), session_in(number + 100)],
         )
         ContentPageFactory(parent=surgeons_page, title=f"Resource {number:02d}")
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(32):
         response = client.get("/staff-groups/trauma-surgeons/")
     assert response.content.decode().count("Surgical course") >= count
 
