@@ -162,3 +162,12 @@ def test_measure_api_query_budget_is_flat(client, quality, count, django_assert_
     with django_assert_max_num_queries(10):
         response = client.get(f"{MEASURES}&fields=*&domain=safety&status=adopted&limit=50")
     assert len(response.json()["items"]) == min(count, 50)
+
+
+def test_index_pages_are_in_the_api(client, training, quality):
+    data = client.get("/api/v2/pages/?type=pages.TrainingIndexPage&fields=introduction").json()
+    assert data["items"][0]["introduction"] == training.introduction
+    data = client.get(
+        "/api/v2/pages/?type=pages.QualityImprovementIndexPage&fields=introduction"
+    ).json()
+    assert data["items"][0]["introduction"] == quality.introduction
