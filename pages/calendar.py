@@ -4,6 +4,7 @@ A course's sessions are entered once, on the course; the calendar, its feeds, th
 API and the staff group pages all read them from here.
 """
 
+from django.core.validators import slug_re
 from django.db.models import Q
 
 from events.occurrences import Occurrence, calendar_source
@@ -25,6 +26,8 @@ def training_sessions(user, start, end, filters):
         page__live=True,
     )
     if filters.get("staff_group"):
+        if not slug_re.match(str(filters["staff_group"])):
+            return []
         sessions = sessions.filter(page__staff_groups__slug=filters["staff_group"])
     if filters.get("format"):
         sessions = sessions.filter(page__delivery_format__in=format_values(filters["format"]))

@@ -56,7 +56,7 @@ def course_listing(index_page, user, params) -> FacetListing:
     groups = StaffGroup.objects.filter(locale_id=index_page.locale_id).values_list("slug", "name")
     providers = list(courses.order_by("provider").values_list("provider", flat=True).distinct())
     keep = {}
-    query = (params.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    query = (params.get("q") or "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     if query:
         keep["q"] = query
         courses = search_courses(courses, query)

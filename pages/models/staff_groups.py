@@ -78,15 +78,11 @@ class StaffGroupPage(BreadcrumbMixin, ListingMixin, Page):
 
     @classmethod
     def filter_api_queryset(cls, queryset, params):
-        from wagtail.api.v2.utils import BadRequestError
+        from pages.api_filters import staff_group_slug
 
         queryset = queryset.select_related("staff_group").prefetch_related("contacts")
-        slug = params.get("staff_group")
+        slug = staff_group_slug(params)
         if slug is not None:
-            from pages.models import StaffGroup
-
-            if not StaffGroup.objects.filter(slug=slug).exists():
-                raise BadRequestError(f"staff_group: no staff group has the slug {slug!r}")
             queryset = queryset.filter(staff_group__slug=slug)
         return queryset
 

@@ -175,13 +175,11 @@ class TrainingCoursePage(BreadcrumbMixin, ListingMixin, Page):
     def filter_api_queryset(cls, queryset, params):
         from wagtail.api.v2.utils import BadRequestError
 
-        queryset = queryset.prefetch_related("staff_groups", "sessions")
-        slug = params.get("staff_group")
-        if slug is not None:
-            from pages.models import StaffGroup
+        from pages.api_filters import staff_group_slug
 
-            if not StaffGroup.objects.filter(slug=slug).exists():
-                raise BadRequestError(f"staff_group: no staff group has the slug {slug!r}")
+        queryset = queryset.prefetch_related("staff_groups", "sessions")
+        slug = staff_group_slug(params)
+        if slug is not None:
             queryset = queryset.filter(staff_groups__slug=slug).distinct()
         value = params.get("format")
         if value is not None:

@@ -102,6 +102,9 @@ def test_measure_filters(client, measures, query, expected):
     [
         (f"{COURSES}&staff_group=dentists", "staff_group"),
         (f"{COURSES}&staff_group=", "staff_group"),
+        (f"{COURSES}&staff_group=%00", "staff_group"),
+        (f"{COURSES}&staff_group=../../etc", "staff_group"),
+        (f"{MEASURES}&domain=%00", "domain"),
         (f"{COURSES}&format=carrier-pigeon", "format"),
         (f"{COURSES}&format=json", "format"),
         (f"{COURSES}&colour=blue", "colour"),
@@ -109,6 +112,7 @@ def test_measure_filters(client, measures, query, expected):
         (f"{MEASURES}&status=%27%3B--", "status"),
         (f"{MEASURES}&staff_group=physiotherapists", "staff_group"),
         ("/api/v2/pages/?type=pages.StaffGroupPage&staff_group=nobody", "staff_group"),
+        ("/api/v2/pages/?type=pages.StaffGroupPage&staff_group=%00", "staff_group"),
     ],
 )
 def test_bad_values_get_a_400_with_a_json_reason(client, courses, measures, url, reason):

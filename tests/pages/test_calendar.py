@@ -62,6 +62,7 @@ def test_sessions_in_the_window_become_training_occurrences(courses, window):
         ({"staff_group": "physiotherapists"}, 2),
         ({"staff_group": "trauma-surgeons"}, 1),
         ({"staff_group": "dentists"}, 0),
+        ({"staff_group": "bad\x00slug"}, 0),
         ({"format": "virtual"}, 2),
         ({"format": "online"}, 2),
         ({"format": "face-to-face"}, 1),

@@ -69,7 +69,9 @@ def test_counts_per_domain_and_status(client, measures):
     assert '<strong aria-current="true">Safety (2)</strong>' in html
 
 
-@pytest.mark.parametrize("query", ["domain=fun", "status=%27%3B--", "domain=&status=", "x=1"])
+@pytest.mark.parametrize(
+    "query", ["domain=fun", "status=%27%3B--", "domain=&status=", "x=1", "domain=%00"]
+)
 def test_garbage_is_ignored(client, measures, query):
     page = client.get(f"/quality-improvement/?{query}")
     download = client.get(f"/quality-improvement/csv/?{query}")

@@ -115,6 +115,8 @@ def test_counts_of_one_facet_take_the_other_filters_into_account(client, courses
         "staff_group=physiotherapists&staff_group=dentists",
         "q=" + "x" * 500,
         "format=%F0%9F%92%A9",
+        "q=%00",
+        "q=a%00b&staff_group=%00&provider=%00",
     ],
 )
 def test_garbage_is_ignored_never_a_server_error(client, courses, query):
