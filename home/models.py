@@ -116,7 +116,14 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.ContentPage", "events.EventIndexPage"]
+    subpage_types = [
+        "pages.SectionPage",
+        "pages.ContentPage",
+        "events.EventIndexPage",
+        "pages.TrainingIndexPage",
+        "pages.QualityImprovementIndexPage",
+        "membership.MembershipRequestPage",
+    ]
 
     class Meta:
         verbose_name = "home page"

@@ -251,3 +251,9 @@ def require_production_settings():
         raise ImproperlyConfigured(
             f"Set {', '.join(missing)} in the environment (see .env.example)."
         )
+
+
+# --- Training & Education, Quality Improvement ----------------------------------
+# The API's page-type filters include `format` (a course's delivery format), so DRF's
+# `?format=` renderer override is switched off; renderers are chosen by the Accept header.
+REST_FRAMEWORK = {"URL_FORMAT_OVERRIDE": None}

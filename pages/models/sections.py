@@ -32,7 +32,7 @@ class SectionPage(BreadcrumbMixin, ListingMixin, Page):
     ]
 
     parent_page_types = ["home.HomePage", "pages.SectionPage"]
-    subpage_types = ["pages.SectionPage", "pages.ContentPage"]
+    subpage_types = ["pages.SectionPage", "pages.ContentPage", "pages.StaffGroupPage"]
 
     class Meta:
         verbose_name = "section page"

@@ -1,0 +1,49 @@
+"""Training course sessions on the network calendar: one source of truth for dates.
+
+A course's sessions are entered once, on the course; the calendar, its feeds, the
+API and the staff group pages all read them from here.
+"""
+
+from django.core.validators import slug_re
+from django.db.models import Q
+
+from events.occurrences import Occurrence, calendar_source
+from membership.access import page_visibility_q
+from pages.models import TrainingSession
+from pages.models.training import format_values
+
+KNOWN_FILTERS = {"staff_group", "format"}
+
+
+@calendar_source
+def training_sessions(user, start, end, filters):
+    """Sessions overlapping ``start``-``end`` of the courses ``user`` may see."""
+    if any(value for key, value in filters.items() if key not in KNOWN_FILTERS):
+        return []
+    sessions = TrainingSession.objects.filter(
+        Q(start__lt=end) & Q(end__gt=start),
+        page_visibility_q(user, "page__path"),
+        page__live=True,
+    )
+    if filters.get("staff_group"):
+        if not slug_re.match(str(filters["staff_group"])):
+            return []
+        sessions = sessions.filter(page__staff_groups__slug=filters["staff_group"])
+    if filters.get("format"):
+        sessions = sessions.filter(page__delivery_format__in=format_values(filters["format"]))
+    sessions = sessions.select_related("page").order_by("start", "pk").distinct()
+    return [
+        Occurrence(
+            page=session.page,
+            start=session.start,
+            end=session.end,
+            location=session.venue,
+            kind="training",
+            extra={
+                "format": session.page.delivery_format,
+                "booking_status": session.page.status,
+                "booking_url": session.page.booking_url,
+            },
+        )
+        for session in sessions
+    ]

@@ -1,0 +1,19 @@
+"""The network's sections. Every page type of the app is importable from here."""
+
+from pages.models.quality import QualityImprovementIndexPage, QualityMeasurePage
+from pages.models.sections import ContentPage, SectionPage, StaffGroup
+from pages.models.staff_groups import StaffGroupContact, StaffGroupPage
+from pages.models.training import TrainingCoursePage, TrainingIndexPage, TrainingSession
+
+__all__ = [
+    "ContentPage",
+    "QualityImprovementIndexPage",
+    "QualityMeasurePage",
+    "SectionPage",
+    "StaffGroup",
+    "StaffGroupContact",
+    "StaffGroupPage",
+    "TrainingCoursePage",
+    "TrainingIndexPage",
+    "TrainingSession",
+]

@@ -1,0 +1,222 @@
+"""Quality Improvement: the network's quality measures and their index."""
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pages.blocks import BodyBlock
+from pages.mixins import BreadcrumbMixin, ListingMixin
+
+
+class Domain(models.TextChoices):
+    SAFETY = "safety", "Safety"
+    EFFECTIVENESS = "effectiveness", "Effectiveness"
+    PATIENT_EXPERIENCE = "patient-experience", "Patient experience"
+    TIMELINESS = "timeliness", "Timeliness"
+
+
+class MeasureType(models.TextChoices):
+    STRUCTURE = "structure", "Structure"
+    PROCESS = "process", "Process"
+    OUTCOME = "outcome", "Outcome"
+
+
+class DataSource(models.TextChoices):
+    TARN = "tarn", "TARN (Trauma Audit and Research Network)"
+    ICNARC = "icnarc", "ICNARC (Case Mix Programme)"
+    LOCAL = "local", "Local data"
+    OTHER_AUDIT = "other-audit", "Other national audit"
+
+
+class ReportingFrequency(models.TextChoices):
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    ANNUALLY = "annually", "Annually"
+
+
+class MeasureStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    UNDER_REVIEW = "under-review", "Under review"
+    ADOPTED = "adopted", "Adopted"
+    RETIRED = "retired", "Retired"
+
+
+def _check_choice(params, name, choices):
+    from wagtail.api.v2.utils import BadRequestError
+
+    value = params.get(name)
+    if value is not None and value not in choices.values:
+        raise BadRequestError(f"{name}: {value!r} is not one of {', '.join(choices.values)}")
+    return value
+
+
+class QualityMeasurePage(BreadcrumbMixin, ListingMixin, Page):
+    """A measure the network uses to improve the quality of care, with its definition."""
+
+    measure_code = models.CharField(
+        max_length=20, unique=True, help_text="The network's code for the measure, e.g. MT-S01."
+    )
+    domain = models.CharField(max_length=20, choices=Domain.choices)
+    measure_type = models.CharField("type", max_length=20, choices=MeasureType.choices)
+    rationale = models.TextField(help_text="Why the network measures this.")
+    numerator = models.TextField()
+    denominator = models.TextField()
+    exclusions = models.TextField(blank=True)
+    target = models.CharField("target or threshold", max_length=255, blank=True)
+    data_source = models.CharField(max_length=20, choices=DataSource.choices)
+    reporting_frequency = models.CharField(max_length=20, choices=ReportingFrequency.choices)
+    status = models.CharField(
+        max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PROPOSED
+    )
+    evidence = RichTextField(
+        "evidence and references", blank=True, features=["bold", "italic", "ol", "ul", "link"]
+    )
+    measure_owner = models.CharField(
+        "owner", max_length=255, help_text="The person or group accountable for the measure."
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    review_date = models.DateField(help_text="When the measure is next due for review.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("measure_code"),
+        MultiFieldPanel(
+            [
+                FieldPanel("domain"),
+                FieldPanel("measure_type"),
+                FieldPanel("status"),
+                FieldPanel("measure_owner"),
+            ],
+            heading="Classification",
+        ),
+        FieldPanel("rationale"),
+        MultiFieldPanel(
+            [
+                FieldPanel("numerator"),
+                FieldPanel("denominator"),
+                FieldPanel("exclusions"),
+                FieldPanel("target"),
+            ],
+            heading="Definition",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("data_source"), FieldPanel("reporting_frequency")],
+            heading="Reporting",
+        ),
+        FieldPanel("evidence"),
+        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("review_date")], heading="Review"),
+        FieldPanel("body"),
+    ]
+    promote_panels = Page.promote_panels + ListingMixin.promote_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("measure_code"),
+        index.SearchField("rationale"),
+        index.SearchField("numerator"),
+        index.SearchField("denominator"),
+        index.FilterField("domain"),
+        index.FilterField("status"),
+    ]
+
+    api_fields = [
+        APIField("measure_code"),
+        APIField("listing_summary"),
+        APIField("domain"),
+        APIField("measure_type"),
+        APIField("rationale"),
+        APIField("numerator"),
+        APIField("denominator"),
+        APIField("exclusions"),
+        APIField("target"),
+        APIField("data_source"),
+        APIField("reporting_frequency"),
+        APIField("status"),
+        APIField("evidence"),
+        APIField("measure_owner"),
+        APIField("last_reviewed"),
+        APIField("review_date"),
+        APIField("body"),
+    ]
+    api_query_parameters = ("domain", "status")
+
+    parent_page_types = ["pages.QualityImprovementIndexPage"]
+    subpage_types = []
+
+    # Read by the NHS.UK review-date component (wagtailnhsukfrontend/review_date.html).
+    last_review_label = "Measure last reviewed:"
+    next_review_label = "Next review due:"
+
+    class Meta:
+        verbose_name = "quality measure"
+
+    @property
+    def last_review_date(self):
+        return self.last_reviewed
+
+    @property
+    def next_review_date(self):
+        return self.review_date
+
+    @property
+    def review_overdue(self):
+        return self.review_date < timezone.localdate()
+
+    @classmethod
+    def filter_api_queryset(cls, queryset, params):
+        domain = _check_choice(params, "domain", Domain)
+        status = _check_choice(params, "status", MeasureStatus)
+        if domain is not None:
+            queryset = queryset.filter(domain=domain)
+        if status is not None:
+            queryset = queryset.filter(status=status)
+        return queryset
+
+
+class QualityImprovementIndexPage(RoutablePageMixin, BreadcrumbMixin, ListingMixin, Page):
+    """Quality Improvement: the measures, filterable by domain and status, and as CSV."""
+
+    introduction = models.TextField(blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    promote_panels = Page.promote_panels + ListingMixin.promote_panels
+
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    api_fields = [APIField("introduction"), APIField("listing_summary"), APIField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["pages.QualityMeasurePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "quality improvement index page"
+
+    def get_context(self, request, *args, **kwargs):
+        from pages.quality import measure_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = measure_listing(self, request.user, request.GET)
+        context["listing"] = listing
+        context["measures"] = list(listing.queryset)
+        context["csv_url"] = (
+            self.get_url(request) + self.reverse_subpage("measures_csv") + listing.url()
+        )
+        return context
+
+    @path("csv/", name="measures_csv")
+    def measures_csv(self, request):
+        from pages.quality import measure_listing, write_measures_csv
+
+        listing = measure_listing(self, request.user, request.GET)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="quality-measures.csv"'
+        write_measures_csv(listing.queryset, response)
+        return response
