@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "events",
     "membership",
     "search",
+    "downstream",
     "wagtailnhsukfrontend",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -242,6 +243,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# --- Headless API (cms/api, downstream/; docs/api.md) ---------------------------
+# Seconds that shared caches and the CDN may keep an anonymous API answer (answers
+# to a token or a session are never stored); publishing purges them sooner.
+WAGTAILAPI_CACHE_MAX_AGE = int(env.get("WAGTAILAPI_CACHE_MAX_AGE", "300"))
 
 
 def require_production_settings():

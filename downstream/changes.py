@@ -1,0 +1,165 @@
+"""Content changes that downstream consumers hear about.
+
+Wagtail's signals (publish, unpublish, move, delete) and changes to page view
+restrictions are turned into ``PageChange`` records: a snapshot of the page taken
+when the change happens (a deleted page is gone by the time anyone is told), and
+collected per transaction. When the transaction commits, each listener (the CDN
+purge of API URLs, publish webhooks) receives the changes once; a rolled-back
+transaction tells nobody anything.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from membership.access import is_members_only
+
+PUBLISHED = "page.published"
+UNPUBLISHED = "page.unpublished"
+MOVED = "page.moved"
+DELETED = "page.deleted"
+PRIVACY_CHANGED = "page.privacy_changed"
+EVENTS = [PUBLISHED, UNPUBLISHED, MOVED, DELETED, PRIVACY_CHANGED]
+EVENT_CHOICES = [
+    (PUBLISHED, "Page published"),
+    (UNPUBLISHED, "Page unpublished"),
+    (MOVED, "Page moved"),
+    (DELETED, "Page deleted"),
+    (PRIVACY_CHANGED, "Page privacy changed"),
+]
+
+
+@dataclass(frozen=True)
+class PageChange:
+    event: str
+    page: dict
+    members_only: bool
+    # Pages below this one whose API answers change with it (move, privacy).
+    descendant_ids: tuple = ()
+    previous: dict = field(default_factory=dict)
+
+
+_listeners = []
+
+
+def listen(callback):
+    """Register ``callback(changes)``, called after commit with a list of PageChange."""
+    if callback not in _listeners:
+        _listeners.append(callback)
+    return callback
+
+
+def api_base_url():
+    return settings.WAGTAILAPI_BASE_URL.rstrip("/")
+
+
+def page_snapshot(page) -> dict:
+    """What a consumer needs to identify a page and fetch it again."""
+    site_relative = page.get_url_parts()
+    html_path = site_relative[2] if site_relative else None
+    return {
+        "id": page.pk,
+        "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}"
+        if page.specific_class
+        else "wagtailcore.Page",
+        "title": page.title,
+        "slug": page.slug,
+        "locale": page.locale.language_code if page.locale_id else None,
+        "parent_id": page.get_parent().pk if page.depth > 1 else None,
+        "html_path": html_path,
+        "html_url": page.get_full_url(),
+        "detail_url": f"{api_base_url()}/api/v2/pages/{page.pk}/",
+    }
+
+
+class _Batch:
+    """The changes of one transaction, delivered once when it commits."""
+
+    def __init__(self, changes=None):
+        self.changes = changes or {}
+
+    def is_scheduled(self):
+        # A rolled-back transaction discards its on-commit callbacks, and so this batch.
+        return any(callback == self.flush for _, callback, _ in connection.run_on_commit)
+
+    def flush(self):
+        deleted = {page_id for page_id, event in self.changes if event == DELETED}
+        changes = [
+            change
+            for (page_id, event), change in self.changes.items()
+            if not (page_id in deleted and event != DELETED)
+        ]
+        for listener in list(_listeners):
+            listener(changes)
+
+
+def record(event: str, page, **extra):
+    page = page.specific_deferred if type(page) is Page else page
+    if event in (MOVED, PRIVACY_CHANGED):
+        extra.setdefault(
+            "descendant_ids", tuple(page.get_descendants().values_list("pk", flat=True))
+        )
+    change = PageChange(
+        event=event, page=page_snapshot(page), members_only=is_members_only(page), **extra
+    )
+    if not connection.in_atomic_block:
+        _Batch({(page.pk, event): change}).flush()
+        return
+    batch = getattr(connection, "odn_api_changes", None)
+    if batch is None or not batch.is_scheduled():
+        batch = connection.odn_api_changes = _Batch()
+        transaction.on_commit(batch.flush)
+    batch.changes[(page.pk, event)] = change
+
+
+def _on_published(sender, instance, **kwargs):
+    record(PUBLISHED, instance)
+
+
+def _on_unpublished(sender, instance, **kwargs):
+    record(UNPUBLISHED, instance)
+
+
+def _on_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kw):
+    previous = {"parent_id": parent_page_before.pk, "url_path": url_path_before}
+    record(MOVED, instance, previous=previous)
+
+
+def _on_deleted(sender, instance, **kwargs):
+    record(DELETED, instance)
+
+
+def _on_restriction_changed(sender, instance, **kwargs):
+    try:
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:  # the page itself is being deleted
+        return
+    record(PRIVACY_CHANGED, page)
+
+
+def _on_restriction_groups_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        _on_restriction_changed(sender, instance)
+
+
+def connect():
+    page_published.connect(_on_published, dispatch_uid="odn_api_published")
+    page_unpublished.connect(_on_unpublished, dispatch_uid="odn_api_unpublished")
+    post_page_move.connect(_on_moved, dispatch_uid="odn_api_moved")
+    pre_delete.connect(_on_deleted, sender=Page, dispatch_uid="odn_api_deleted")
+    post_save.connect(
+        _on_restriction_changed, sender=PageViewRestriction, dispatch_uid="odn_api_privacy"
+    )
+    post_delete.connect(
+        _on_restriction_changed, sender=PageViewRestriction, dispatch_uid="odn_api_privacy_del"
+    )
+    m2m_changed.connect(
+        _on_restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="odn_api_privacy_groups",
+    )
