@@ -88,10 +88,14 @@ class _Batch:
         return any(callback == self.flush for _, callback, _ in connection.run_on_commit)
 
     def flush(self):
-        deleted = {page_id for page_id, event in self.changes if event == DELETED}
+        # Each change schedules this callback; the first to run delivers them all.
+        pending, self.changes = self.changes, {}
+        if not pending:
+            return
+        deleted = {page_id for page_id, event in pending if event == DELETED}
         changes = [
             change
-            for (page_id, event), change in self.changes.items()
+            for (page_id, event), change in pending.items()
             if not (page_id in deleted and event != DELETED)
         ]
         for listener in list(_listeners):
@@ -113,8 +117,8 @@ def record(event: str, page, **extra):
     batch = getattr(connection, "odn_api_changes", None)
     if batch is None or not batch.is_scheduled():
         batch = connection.odn_api_changes = _Batch()
-        transaction.on_commit(batch.flush)
     batch.changes[(page.pk, event)] = change
+    transaction.on_commit(batch.flush)
 
 
 def _on_published(sender, instance, **kwargs):
