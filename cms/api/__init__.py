@@ -41,7 +41,7 @@ from rest_framework.response import Response
 
 from cms.api.authentication import APITokenAuthentication, SessionAuthentication
 from cms.api.caching import apply_cache_policy
-from cms.api.rich_text import api_rich_text
+from cms.api.rich_text import api_rich_text, prefetch_link_targets
 from membership.access import visible_documents, visible_pages
 from pages.blocks import RENDITION_SPECS, image_api_representation
 
@@ -113,6 +113,26 @@ class ValidatedFieldsFilter(FieldsFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+class VisibleSearchFilter(SearchFilter):
+    """Wagtail's search over the pages (or documents) the requester may see.
+
+    A search backend cannot translate the access rule's subquery into its own
+    filters, so the visible pages are handed to it as an ``id IN (subquery)``.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        visible = queryset.model.objects.filter(pk__in=queryset.values("pk"))
+        if issubclass(queryset.model, Page):
+            visible = visible.select_related("locale")
+        queryset = visible.order_by(*queryset.query.order_by)
+        return super().filter_queryset(request, queryset, view)
+
+
 class PageTypeFilter:
     """Applies the filters that a page type declares for itself."""
 
@@ -170,7 +190,7 @@ class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        VisibleSearchFilter,  # last: search results cannot be filtered further
     ]
     meta_fields = [*PagesAPIViewSet.meta_fields, APIField("translations", TranslationsField())]
 
@@ -208,6 +228,7 @@ class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
 
     def paginate_queryset(self, queryset):
         self.serialized_pages = list(super().paginate_queryset(queryset))
+        prefetch_link_targets(self.serialized_pages)
         return self.serialized_pages
 
     def translations_of(self, page):
@@ -247,7 +268,7 @@ class RenditionsField(Field):
 
 
 class NetworkImagesAPIViewSet(NetworkAPIMixin, ImagesAPIViewSet):
-    filter_backends = [ValidatedFieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [ValidatedFieldsFilter, OrderingFilter, VisibleSearchFilter]
     body_fields = [*ImagesAPIViewSet.body_fields, "description"]
     meta_fields = [*ImagesAPIViewSet.meta_fields, APIField("renditions", RenditionsField())]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "renditions"]
@@ -257,7 +278,7 @@ class NetworkImagesAPIViewSet(NetworkAPIMixin, ImagesAPIViewSet):
 
 
 class NetworkDocumentsAPIViewSet(NetworkAPIMixin, DocumentsAPIViewSet):
-    filter_backends = [ValidatedFieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [ValidatedFieldsFilter, OrderingFilter, VisibleSearchFilter]
 
     def get_queryset(self):
         return visible_documents(self.request.user, self.model.objects.all()).order_by("id")

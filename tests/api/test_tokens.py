@@ -140,3 +140,12 @@ def test_admin_creates_token_shown_once_and_revokes_it(client, superuser, member
     assert token.revoked_at is not None
     client.logout()
     assert client.get("/api/v2/pages/", **bearer(plaintext)).status_code == 401
+
+
+def test_search_only_finds_what_the_requester_may_see(
+    client, public_page, members_page, member_token, outsider_token
+):
+    url = "/api/v2/pages/?search=Handbook"
+    assert titles(client.get(url)) == set()
+    assert titles(client.get(url, **bearer(outsider_token))) == set()
+    assert titles(client.get(url, **bearer(member_token))) == {"Handbook"}
