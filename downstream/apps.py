@@ -10,6 +10,13 @@ class DownstreamConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from downstream import changes, purge  # noqa: F401 - registers its listener
+        from downstream import changes, purge, webhooks  # noqa: F401 - register listeners
 
         changes.connect()
+
+        from wagtail.permissions import register_permission_policy
+
+        from downstream.models import WebhookDelivery
+        from downstream.views import ReadOnlyPermissionPolicy
+
+        register_permission_policy(WebhookDelivery, ReadOnlyPermissionPolicy(WebhookDelivery))

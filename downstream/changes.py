@@ -2,10 +2,10 @@
 
 Wagtail's signals (publish, unpublish, move, delete) and changes to page view
 restrictions are turned into ``PageChange`` records: a snapshot of the page taken
-when the change happens (a deleted page is gone by the time anyone is told), and
-collected per transaction. When the transaction commits, each listener (the CDN
-purge of API URLs, publish webhooks) receives the changes once; a rolled-back
-transaction tells nobody anything.
+when the change happens (a deleted page is gone by the time anyone is told),
+deduplicated per transaction. When the transaction commits, each listener (the
+CDN purge of API URLs, publish webhooks) receives them; a rolled-back transaction
+tells nobody anything.
 """
 
 from dataclasses import dataclass, field
@@ -77,29 +77,30 @@ def page_snapshot(page) -> dict:
     }
 
 
-class _Batch:
-    """The changes of one transaction, delivered once when it commits."""
+def _deliver(changes):
+    for listener in list(_listeners):
+        listener(changes)
 
-    def __init__(self, changes=None):
-        self.changes = changes or {}
 
-    def is_scheduled(self):
-        # A rolled-back transaction discards its on-commit callbacks, and so this batch.
-        return any(callback == self.flush for _, callback, _ in connection.run_on_commit)
+class _Pending:
+    """A change waiting for its transaction to commit.
 
-    def flush(self):
-        # Each change schedules this callback; the first to run delivers them all.
-        pending, self.changes = self.changes, {}
-        if not pending:
-            return
-        deleted = {page_id for page_id, event in pending if event == DELETED}
-        changes = [
-            change
-            for (page_id, event), change in pending.items()
-            if not (page_id in deleted and event != DELETED)
-        ]
-        for listener in list(_listeners):
-            listener(changes)
+    A later change of the same kind to the same page in the same transaction
+    replaces it (a restriction and its groups are saved separately), and deleting
+    a page cancels its pending unpublish (Wagtail unpublishes a page it deletes).
+    """
+
+    def __init__(self, change):
+        self.change = change
+        self.cancelled = False
+
+    def deliver(self):
+        pending = connection.__dict__.get("odn_api_pending", {})
+        key = (self.change.page["id"], self.change.event)
+        if pending.get(key) is self:
+            del pending[key]
+        if not self.cancelled:
+            _deliver([self.change])
 
 
 def record(event: str, page, **extra):
@@ -112,13 +113,17 @@ def record(event: str, page, **extra):
         event=event, page=page_snapshot(page), members_only=is_members_only(page), **extra
     )
     if not connection.in_atomic_block:
-        _Batch({(page.pk, event): change}).flush()
+        _deliver([change])
         return
-    batch = getattr(connection, "odn_api_changes", None)
-    if batch is None or not batch.is_scheduled():
-        batch = connection.odn_api_changes = _Batch()
-    batch.changes[(page.pk, event)] = change
-    transaction.on_commit(batch.flush)
+    pending = connection.__dict__.setdefault("odn_api_pending", {})
+    if event == UNPUBLISHED and (page.pk, DELETED) in pending:
+        return
+    replaced = [(page.pk, event)] + ([(page.pk, UNPUBLISHED)] if event == DELETED else [])
+    for key in replaced:
+        if key in pending:
+            pending.pop(key).cancelled = True
+    pending[(page.pk, event)] = waiting = _Pending(change)
+    transaction.on_commit(waiting.deliver)
 
 
 def _on_published(sender, instance, **kwargs):

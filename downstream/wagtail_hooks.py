@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.users.views.api_tokens import APITokenViewSet
 
 from cms.api.rich_text import APIDocumentLinkHandler, APIPageLinkHandler
+from downstream.views import WebhookDeliveryViewSet, WebhookEndpointViewSet
 
 
 @hooks.register("register_admin_viewset")
@@ -19,3 +20,11 @@ def register_api_link_handlers(features):
     # After Wagtail's own registrations (order 0), which these extend.
     features.register_link_type(APIPageLinkHandler)
     features.register_link_type(APIDocumentLinkHandler)
+
+
+@hooks.register("register_admin_viewset")
+def register_webhooks():
+    return [
+        WebhookEndpointViewSet("downstream_webhooks", url_prefix="webhooks"),
+        WebhookDeliveryViewSet("downstream_webhook_deliveries", url_prefix="webhook-deliveries"),
+    ]

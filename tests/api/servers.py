@@ -6,6 +6,7 @@ for a downstream site's webhook receiver (POST requests).
 
 import threading
 from dataclasses import dataclass
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -13,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class Received:
     method: str
     path: str
-    headers: dict
+    headers: Message  # case-insensitive, as HTTP header names are
     body: bytes
 
 
@@ -30,9 +31,7 @@ class RecordingServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 with server.lock:
-                    server.received.append(
-                        Received(self.command, self.path, dict(self.headers.items()), body)
-                    )
+                    server.received.append(Received(self.command, self.path, self.headers, body))
                     status = server.statuses.pop(0) if server.statuses else 200
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
