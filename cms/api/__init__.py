@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.urls import path
 
 from wagtail.api import APIField
 from wagtail.api.v2.filters import (
@@ -284,7 +285,16 @@ class NetworkDocumentsAPIViewSet(NetworkAPIMixin, DocumentsAPIViewSet):
         return visible_documents(self.request.user, self.model.objects.all()).order_by("id")
 
 
-api_router = WagtailAPIRouter("wagtailapi")
+class NetworkAPIRouter(WagtailAPIRouter):
+    """Wagtail's router, plus the OpenAPI description of its endpoints at schema/."""
+
+    def get_urlpatterns(self):
+        from cms.api.schema import schema_view
+
+        return [*super().get_urlpatterns(), path("schema/", schema_view, name="schema")]
+
+
+api_router = NetworkAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", NetworkPagesAPIViewSet)
 api_router.register_endpoint("images", NetworkImagesAPIViewSet)
 api_router.register_endpoint("documents", NetworkDocumentsAPIViewSet)
