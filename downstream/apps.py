@@ -1,4 +1,21 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.core import checks
+
+
+@checks.register(checks.Tags.compatibility, deploy=True)
+def check_task_backend(app_configs, **kwargs):
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend.endswith("ImmediateBackend"):
+        return [
+            checks.Warning(
+                "Tasks run inside the request that enqueues them: webhook deliveries "
+                "(and their retries) would hold up publishing.",
+                hint="Set TASKS_BACKEND=database and run `manage.py db_worker`.",
+                id="downstream.W001",
+            )
+        ]
+    return []
 
 
 class DownstreamConfig(AppConfig):

@@ -1,6 +1,7 @@
 import secrets
 
 from django import forms
+from django.core.validators import URLValidator
 from django.db import models
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -25,7 +26,9 @@ class WebhookEndpoint(models.Model):
     """A downstream site that is told, by a signed POST, when content changes."""
 
     name = models.CharField(max_length=100, help_text="Who receives these, e.g. 'Trust intranet'.")
-    url = models.URLField(max_length=500, verbose_name="URL")
+    url = models.URLField(
+        max_length=500, verbose_name="URL", validators=[URLValidator(schemes=["http", "https"])]
+    )
     secret = models.CharField(
         max_length=200,
         default=new_secret,

@@ -194,13 +194,18 @@ def test_endpoints_only_hear_their_events(
     assert not WebhookDelivery.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_with_a_worker_backend_publishing_does_not_wait(receiver, public_page, settings):
-    # Real commits here: the worker, like a production one, runs outside the
-    # request's transaction.
+def test_with_a_worker_backend_publishing_does_not_wait(
+    receiver, public_page, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker runs inside this test's transaction: like Django's test client, it
+    # must not close the connection between tasks.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     endpoint_for(receiver, events=["page.published"])
-    public_page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        public_page.save_revision().publish()
     delivery = WebhookDelivery.objects.get()
     assert receiver.received == []
     assert delivery.status == WebhookDelivery.PENDING
@@ -237,3 +242,27 @@ def test_admin_registers_endpoints_and_shows_the_log(
     html = log.content.decode()
     assert "page.published" in html and "Delivered" in html
     assert client.get("/admin/webhook-deliveries/new/").status_code in (302, 403)
+
+
+def test_deploy_check_warns_when_tasks_would_run_in_the_request(settings):
+    from downstream.apps import check_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    assert [warning.id for warning in check_task_backend(None)] == ["downstream.W001"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert check_task_backend(None) == []
+
+
+def test_only_web_addresses_can_be_registered(client, superuser):
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/webhooks/new/",
+        {
+            "name": "FTP",
+            "url": "ftp://example.nhs.uk/x",
+            "secret": "s",
+            "events": ["page.published"],
+        },
+    )
+    assert response.status_code == 200
+    assert not WebhookEndpoint.objects.exists()
