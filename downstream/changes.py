@@ -9,10 +9,12 @@ tells nobody anything.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -42,6 +44,7 @@ class PageChange:
     # Pages below this one whose API answers change with it (move, privacy).
     descendant_ids: tuple = ()
     previous: dict = field(default_factory=dict)
+    occurred_at: datetime = field(default_factory=timezone.now)
 
 
 _listeners = []

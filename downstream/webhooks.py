@@ -45,7 +45,7 @@ def payload_for(change, endpoint) -> dict:
     page = change.page if described else {"id": change.page["id"]}
     payload = {
         "event": change.event,
-        "occurred_at": timezone.now().isoformat(),
+        "occurred_at": change.occurred_at.isoformat(),
         "members_only": change.members_only,
         "page": page,
     }

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from downstream.models import WebhookDelivery, WebhookEndpoint
 from tests.api.servers import RecordingServer
@@ -210,10 +211,13 @@ def test_with_a_worker_backend_publishing_does_not_wait(
     assert receiver.received == []
     assert delivery.status == WebhookDelivery.PENDING
 
+    receiver.statuses = [503]  # the first attempt fails: the retry is queued, not awaited
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     delivery.refresh_from_db()
     assert delivery.status == WebhookDelivery.DELIVERED
-    assert len(receiver.received) == 1
+    assert delivery.attempts == 2
+    assert len(receiver.received) == 2
+    assert DBTaskResult.objects.filter(task_path__endswith="deliver_webhook").count() == 2
 
 
 def test_admin_registers_endpoints_and_shows_the_log(
