@@ -30,7 +30,11 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError, page_models_from_string
+from wagtail.api.v2.utils import (
+    BadRequestError,
+    get_object_detail_url,
+    page_models_from_string,
+)
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -250,7 +254,9 @@ class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
                 "locale": translation.locale.language_code,
                 "title": translation.title,
                 "html_url": translation.get_full_url(self.request),
-                "detail_url": self.request.build_absolute_uri(f"/api/v2/pages/{translation.pk}/"),
+                "detail_url": get_object_detail_url(
+                    self.request.wagtailapi_router, self.request, Page, translation.pk
+                ),
             }
             for translation in self._translations.get(page.translation_key, [])
             if translation.pk != page.pk

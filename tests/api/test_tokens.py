@@ -97,7 +97,9 @@ def test_use_is_recorded_on_the_token(client, public_page, member, member_token)
     assert (timezone.now() - token.last_used_at).total_seconds() < 3600
 
 
-def test_documents_follow_collection_privacy_for_tokens(client, members_group, member_token):
+def test_documents_follow_collection_privacy_for_tokens(
+    client, members_group, member_token, outsider_token
+):
     from django.core.files.base import ContentFile
 
     from wagtail.documents import get_document_model
@@ -118,6 +120,11 @@ def test_documents_follow_collection_privacy_for_tokens(client, members_group, m
     anonymous = client.get("/api/v2/documents/").json()
     with_token = client.get("/api/v2/documents/?fields=download_url", **bearer(member_token))
     assert {item["title"] for item in anonymous["items"]} == {"Public leaflet"}
+    outsiders = client.get("/api/v2/documents/", **bearer(outsider_token)).json()
+    assert {item["title"] for item in outsiders["items"]} == {"Public leaflet"}
+    rota = Document.objects.get(title="Rota")
+    assert client.get(f"/api/v2/documents/{rota.pk}/").status_code == 404
+    assert client.get(f"/api/v2/documents/{rota.pk}/", **bearer(member_token)).status_code == 200
     items = with_token.json()["items"]
     assert {item["title"] for item in items} == {"Public leaflet", "Rota"}
     for item in items:
