@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from membership.access import is_members_only
@@ -137,8 +137,20 @@ def _on_unpublished(sender, instance, **kwargs):
     record(UNPUBLISHED, instance)
 
 
+def site_path(url_path):
+    """A page's path on its site from its tree ``url_path`` (None outside any site)."""
+    for root in Site.get_site_root_paths():
+        if url_path.startswith(root.root_path):
+            return url_path[len(root.root_path) - 1 :]
+    return None
+
+
 def _on_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kw):
-    previous = {"parent_id": parent_page_before.pk, "url_path": url_path_before}
+    previous = {
+        "parent_id": parent_page_before.pk,
+        "url_path": url_path_before,
+        "html_path": site_path(url_path_before),
+    }
     record(MOVED, instance, previous=previous)
 
 

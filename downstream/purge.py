@@ -6,7 +6,8 @@ published, unpublished, moved, deleted or its privacy changes, the exact URLs a
 consumer is most likely to hold are purged at once through
 ``wagtail.contrib.frontend_cache`` (the backends configured from the
 environment): the page's detail, the page listing, the listing of its parent
-(before and after a move), the listing of its type and its ``find`` by path.
+(before and after a move), the listing of its type and its ``find`` by path
+(the old path too, after a move).
 A move or a privacy change also purges the details of every page below it.
 """
 
@@ -33,9 +34,10 @@ def urls_for_change(change) -> set[str]:
         urls.add(listing_url(child_of=page["parent_id"]))
     if change.previous.get("parent_id"):
         urls.add(listing_url(child_of=change.previous["parent_id"]))
-    if page["html_path"]:
-        query = urlencode({"html_path": page["html_path"]})
-        urls.add(f"{api_base_url()}/api/v2/pages/find/?{query}")
+    for html_path in (page["html_path"], change.previous.get("html_path")):
+        if html_path:
+            query = urlencode({"html_path": html_path})
+            urls.add(f"{api_base_url()}/api/v2/pages/find/?{query}")
     urls.update(detail_url(page_id) for page_id in change.descendant_ids)
     return urls
 

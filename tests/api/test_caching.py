@@ -123,6 +123,8 @@ def test_unpublish_delete_and_move_purge(
     assert f"/api/v2/pages/?child_of={home_page.pk}" in paths
     assert f"/api/v2/pages/?child_of={members_area.pk}" in paths
     assert f"/api/v2/pages/{child.pk}/" in paths  # descendants move with it
+    assert "/api/v2/pages/find/?html_path=%2Fabout%2F" in paths  # its old path
+    assert "/api/v2/pages/find/?html_path=%2Fmembers%2Fabout%2F" in paths
 
     purge_server.received.clear()
     page_id = public_page.pk
