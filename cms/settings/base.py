@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "events",
     "membership",
     "search",
+    "downstream",
     "wagtailnhsukfrontend",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -62,6 +63,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -242,6 +247,31 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# --- Headless API (cms/api, downstream/; docs/api.md) ---------------------------
+# Seconds that shared caches and the CDN may keep an anonymous API answer (answers
+# to a token or a session are never stored); publishing purges them sooner.
+WAGTAILAPI_CACHE_MAX_AGE = int(env.get("WAGTAILAPI_CACHE_MAX_AGE", "300"))
+# Browser front ends on other origins may read the API (and only the API): the
+# allow-list of origins (with scheme), without cookies unless switched on.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOW_CREDENTIALS = env_bool("CORS_ALLOW_CREDENTIALS", False)
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag"]
+# Publish webhooks (downstream/webhooks.py): attempts per delivery, the first retry's
+# delay (doubled each time after) and the time a receiving site has to answer.
+WEBHOOK_MAX_ATTEMPTS = int(env.get("WEBHOOK_MAX_ATTEMPTS", "5"))
+WEBHOOK_RETRY_BASE_SECONDS = float(env.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
+WEBHOOK_TIMEOUT_SECONDS = float(env.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+# Background tasks (django-tasks: webhooks, and Wagtail's own CDN purges and reference
+# index). Without TASKS_BACKEND they run in the process that enqueues them, after the
+# commit; TASKS_BACKEND=database queues them in the database for `manage.py db_worker`,
+# so that publishing never waits for a downstream site.
+if env.get("TASKS_BACKEND") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def require_production_settings():
