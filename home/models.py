@@ -116,7 +116,11 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.SectionPage", "pages.ContentPage"]
+    subpage_types = [
+        "pages.SectionPage",
+        "pages.ContentPage",
+        "membership.MembershipRequestPage",
+    ]
 
     class Meta:
         verbose_name = "home page"

@@ -10,6 +10,7 @@ from django.db import transaction
 DEMO_STEPS = [
     "home.demo",
     "pages.demo",
+    "membership.demo",
 ]
 
 
