@@ -167,7 +167,7 @@ def _decision_view(request, pk, form_class, decide, verb):
         raise PermissionDenied
     membership_request = get_object_or_404(MembershipRequest, pk=pk)
     inspect_url = reverse("membership_requests:inspect", args=[quote(pk)])
-    form = form_class(request.POST or None)
+    form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             decide(membership_request, request.user, *form.cleaned_data.values())
