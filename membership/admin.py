@@ -42,6 +42,11 @@ def safe_csv_value(value):
 
 
 class MembershipRequestIndexView(IndexView):
+    def get_edit_url(self, instance):
+        # A request's name leads to its detail view, where it is approved or rejected
+        # (editing is limited to the internal note, one click further).
+        return self.get_inspect_url(instance)
+
     def write_csv_row(self, writer, row_dict):
         return writer.writerow({field: safe_csv_value(value) for field, value in row_dict.items()})
 
@@ -87,7 +92,6 @@ class MembershipRequestViewSet(SnippetViewSet):
     search_backend_name = None  # ORM search over the fields below; no search index needed
     search_fields = ["full_name", "email", "organisation", "job_title"]
     list_display = [
-        Column("pk", label="Request", accessor="__str__"),
         "full_name",
         "email",
         "organisation",
