@@ -4,10 +4,7 @@ from django.core.management import call_command
 
 import pytest
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_visitor_reads_the_demo_home_page_and_moves_through_the_menu(live_server, page):
