@@ -277,10 +277,14 @@ def erase_rejected(now=None) -> int:
     cutoff = now - timezone.timedelta(days=settings.MEMBERSHIP_REJECTED_RETENTION_DAYS)
     old = MembershipRequest.objects.filter(status=Status.REJECTED, reviewed_at__lt=cutoff)
     count = 0
-    for request in old:
-        log(request, "wagtail.delete", data={"reason": "retention period ended"})
-        request.delete()
-        count += 1
+    for pk in old.values_list("pk", flat=True):
+        with transaction.atomic():
+            request = old.select_for_update().filter(pk=pk).first()
+            if request is None:
+                continue
+            log(request, "wagtail.delete", data={"reason": "retention period ended"})
+            request.delete()
+            count += 1
     return count
 
 
