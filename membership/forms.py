@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
 from django.utils.html import format_html
 
 from membership.models import MembershipRequest
@@ -84,3 +86,15 @@ class MembershipRequestForm(forms.ModelForm):
     def request_data(self):
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         return data
+
+
+class MemberPasswordResetForm(PasswordResetForm):
+    """Password reset that also reaches approved members who never set a password.
+
+    Approval creates accounts without a usable password and emails a set-password
+    link; when that link has expired, "Forgotten your password?" must still work.
+    """
+
+    def get_users(self, email):
+        User = get_user_model()
+        return User._default_manager.filter(email__iexact=email, is_active=True).exclude(email="")

@@ -2,12 +2,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from membership import views
+from membership.forms import MemberPasswordResetForm
 from membership.sitemap import sitemap
 
 auth_urls = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(form_class=MemberPasswordResetForm),
+        name="password_reset",
+    ),
     path(
         "password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),

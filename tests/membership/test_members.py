@@ -50,6 +50,25 @@ def test_password_reset_by_email(client, member):
     assert client.login(username=member.username, password="a-new-Strong-pass-91")
 
 
+def test_approved_member_without_a_password_can_ask_for_a_reset_link(client, office_user):
+    request = actions.approve(make_request(), office_user)
+    assert not request.user.has_usable_password()
+    mail.outbox = []
+    client.post("/accounts/password-reset/", {"email": "PAT.applicant@nhs.net"})
+    assert len(mail.outbox) == 1
+    assert "/accounts/password-reset/" in mail.outbox[0].body
+
+
+def test_no_reset_email_for_unknown_or_former_members(client, office_user):
+    request = actions.approve(make_request(), office_user)
+    actions.leave_network(request.user)
+    mail.outbox = []
+    response = client.post("/accounts/password-reset/", {"email": "pat.applicant@nhs.net"})
+    assert response.status_code == 302  # the same answer, whoever asks
+    client.post("/accounts/password-reset/", {"email": "nobody@nhs.net"})
+    assert mail.outbox == []
+
+
 def test_used_reset_link_is_refused_clearly(client):
     response = client.get("/accounts/password-reset/MQ/set-password/", follow=True)
     assert "This link cannot be used" in response.content.decode()

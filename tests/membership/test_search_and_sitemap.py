@@ -69,3 +69,15 @@ def test_sitemap_lists_only_public_pages_whoever_asks(client, pages, request_pag
     assert "http://testserver/public-guide/" in xml
     assert "http://testserver/request-membership/" in xml
     assert "/members/" not in xml
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_sitemap_query_count_is_flat(
+    client, home_page, members_area, size, django_assert_max_num_queries
+):
+    for n in range(size):
+        ContentPageFactory(parent=home_page, title=f"Public page {n}", slug=f"public-{n}")
+        ContentPageFactory(parent=members_area, title=f"Private page {n}", slug=f"private-{n}")
+    with django_assert_max_num_queries(12):
+        xml = client.get("/sitemap.xml").content.decode()
+    assert xml.count("<loc>") == size + 1
