@@ -19,6 +19,8 @@ from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
@@ -27,6 +29,23 @@ from membership.models import MembershipRequest
 
 REVIEW_PERMISSION = "membership.review_membershiprequest"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class RequestPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except that nobody adds requests in the admin.
+
+    Requests only come from the public form (or its JSON endpoint), with consent
+    recorded; the admin reviews them.
+    """
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+register_permission_policy(MembershipRequest, RequestPermissionPolicy(MembershipRequest))
 
 
 def can_review(user) -> bool:

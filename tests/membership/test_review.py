@@ -204,3 +204,12 @@ def test_history_shows_every_status_change(office, office_user):
     actions.approve(request, office_user)
     html = office.get(f"{LIST}history/{request.pk}/").content.decode()
     assert "Membership request approved" in html
+
+
+@pytest.mark.parametrize("who", ["superuser", "office_user"])
+def test_nobody_adds_requests_in_the_admin(client, who, request):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(LIST).status_code == 200
+    assert f'href="{LIST}add/"' not in client.get(LIST).content.decode()
+    assert client.get(f"{LIST}add/").status_code in (302, 403)
+    assert not MembershipRequest.objects.exists()
