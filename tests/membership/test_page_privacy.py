@@ -139,3 +139,18 @@ def test_translations_of_pages_under_the_members_area_are_members_only(
     welsh_child = _translate(child, welsh)
     assert PageViewRestriction.objects.filter(page=welsh_area).exists()
     assert not can_view_page(AnonymousUser(), welsh_child)
+
+
+def test_privacy_set_in_the_admin_reaches_the_translation(
+    client, superuser, home_page, welsh, welsh_home, members_group
+):
+    source = ContentPageFactory(parent=home_page, slug="guide", introduction=SECRET)
+    copy = _translate(source, welsh)
+    client.force_login(superuser)
+    url = f"/admin/pages/{source.pk}/privacy/"
+    response = client.post(url, {"restriction_type": "groups", "groups": [members_group.pk]})
+    assert response.status_code == 200
+    assert not can_view_page(AnonymousUser(), copy)
+    assert list(PageViewRestriction.objects.get(page=copy).groups.all()) == [members_group]
+    client.post(url, {"restriction_type": "none"})
+    assert can_view_page(AnonymousUser(), copy)
