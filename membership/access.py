@@ -73,10 +73,17 @@ def members_only_q(path_field: str = "path") -> Q:
 
 
 def visible_pages(user, queryset: QuerySet | None = None) -> QuerySet:
-    """Live pages from ``queryset`` (default: every page) that ``user`` may see."""
+    """Live pages from ``queryset`` (default: every page) that ``user`` may see.
+
+    The rule is applied as ``pk IN (visible page ids)`` rather than as the bare
+    ``NOT EXISTS`` clause, so that the result can still be handed to Wagtail's search
+    (``.search()``, the API's ``?search=``), whose backends only accept filters on
+    indexed fields. It is still one SQL statement.
+    """
     if queryset is None:
         queryset = Page.objects.all()
-    return queryset.live().filter(page_visibility_q(user))
+    visible_ids = Page.objects.filter(page_visibility_q(user)).values("pk")
+    return queryset.live().filter(pk__in=visible_ids)
 
 
 def can_view_page(user, page: Page) -> bool:

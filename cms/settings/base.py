@@ -283,6 +283,22 @@ def require_production_settings():
         )
 
 
+# --- Membership requests --------------------------------------------------------
+# Addresses on these domains (and their subdomains) are trusted; others are flagged
+# for a closer look by the office, not refused.
+MEMBERSHIP_TRUSTED_EMAIL_DOMAINS = [
+    domain.lower() for domain in env_list("MEMBERSHIP_TRUSTED_EMAIL_DOMAINS", "nhs.net,nhs.uk")
+]
+MEMBERSHIP_VERIFICATION_MAX_AGE = int(env.get("MEMBERSHIP_VERIFICATION_HOURS", "48")) * 3600
+MEMBERSHIP_UNVERIFIED_EXPIRY_DAYS = int(env.get("MEMBERSHIP_UNVERIFIED_EXPIRY_DAYS", "14"))
+MEMBERSHIP_REJECTED_RETENTION_DAYS = int(env.get("MEMBERSHIP_REJECTED_RETENTION_DAYS", "180"))
+# (attempts, seconds) per client IP and per email address, counted in the cache.
+MEMBERSHIP_RATE_LIMIT_PER_IP = (int(env.get("MEMBERSHIP_RATE_LIMIT_PER_IP", "10")), 3600)
+MEMBERSHIP_RATE_LIMIT_PER_EMAIL = (int(env.get("MEMBERSHIP_RATE_LIMIT_PER_EMAIL", "3")), 3600)
+# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
+MEMBERSHIP_TRUSTED_PROXY_COUNT = int(env.get("MEMBERSHIP_TRUSTED_PROXY_COUNT", "0"))
+LOGIN_REDIRECT_URL = "/membership/my-membership/"
+LOGOUT_REDIRECT_URL = "/"
 # --- Training & Education, Quality Improvement ----------------------------------
 # The API's page-type filters include `format` (a course's delivery format), so DRF's
 # `?format=` renderer override is switched off; renderers are chosen by the Accept header.

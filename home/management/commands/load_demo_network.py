@@ -11,6 +11,7 @@ DEMO_STEPS = [
     "home.demo",
     "pages.demo",
     "events.demo",
+    "membership.demo",
 ]
 
 

@@ -1,0 +1,100 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
+from django.utils.html import format_html
+
+from membership.models import MembershipRequest
+from pages.models import StaffGroup
+
+HONEYPOT = "website"
+
+
+class MembershipRequestForm(forms.ModelForm):
+    """The membership request form, shared by the request page and the JSON endpoint."""
+
+    staff_group = forms.ModelChoiceField(
+        queryset=StaffGroup.objects.none(),
+        empty_label="Choose your staff group",
+        error_messages={"invalid_choice": "Choose a staff group from the list."},
+    )
+    consent = forms.BooleanField(
+        label="I agree that the network office may process these details to review my request",
+        error_messages={"required": "Agree to the processing of your details to continue."},
+    )
+    # Hidden from people (CSS and aria-hidden); bots that fill every field give themselves away.
+    website = forms.CharField(required=False, label="Leave this field empty")
+
+    class Meta:
+        model = MembershipRequest
+        fields = [
+            "full_name",
+            "email",
+            "job_title",
+            "organisation",
+            "staff_group",
+            "registration_body",
+            "registration_number",
+            "access_reason",
+        ]
+        labels = {
+            "email": "Work email address",
+            "organisation": "Organisation (NHS trust or other)",
+            "registration_body": "Professional registration body (optional)",
+            "registration_number": "Registration number (optional)",
+            "access_reason": "Why do you need access?",
+        }
+        widgets = {"access_reason": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {
+            "full_name": {"required": "Enter your full name."},
+            "email": {
+                "required": "Enter your work email address.",
+                "invalid": "Enter an email address in the correct format, like name@nhs.net.",
+            },
+            "job_title": {"required": "Enter your job title."},
+            "organisation": {"required": "Enter your organisation."},
+            "access_reason": {"required": "Tell us why you need access."},
+        }
+
+    def __init__(self, *args, privacy_notice_url=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wagtail.models import Locale
+
+        self.fields["staff_group"].queryset = StaffGroup.objects.filter(locale=Locale.get_default())
+        self.fields["registration_body"].choices = [("", "None or not applicable")] + list(
+            MembershipRequest.RegistrationBody.choices
+        )
+        if privacy_notice_url:
+            self.fields["consent"].help_text = format_html(
+                'Read our <a href="{}">privacy notice</a>.', privacy_notice_url
+            )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("registration_number") and not cleaned.get("registration_body"):
+            self.add_error(
+                "registration_body", "Choose the body that holds your registration number."
+            )
+        return cleaned
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT))
+
+    def request_data(self):
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return data
+
+
+class MemberPasswordResetForm(PasswordResetForm):
+    """Password reset that also reaches approved members who never set a password.
+
+    Approval creates accounts without a usable password and emails a set-password
+    link; when that link has expired, "Forgotten your password?" must still work.
+    """
+
+    def get_users(self, email):
+        User = get_user_model()
+        return User._default_manager.filter(email__iexact=email, is_active=True).exclude(email="")

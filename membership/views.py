@@ -1,0 +1,214 @@
+"""Thin views over membership.actions: the request page, verification, members' pages."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
+
+from membership import actions
+from membership.forms import MembershipRequestForm
+from membership.models import MembershipRequest, MembershipRequestPage
+from membership.ratelimit import allow_submission
+
+RATE_LIMITED = "Too many requests from here. Wait an hour and try again."
+
+
+def base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def request_page():
+    """The live membership request page (the Register-here target), if there is one."""
+    return MembershipRequestPage.objects.live().order_by("path").first()
+
+
+def handle_submission(request, data) -> tuple[MembershipRequestForm, bool]:
+    """Validate and record a submission; returns the form and whether it was accepted.
+
+    A filled honeypot is accepted without recording anything, so that a bot learns
+    nothing; rate limits are counted for every attempt.
+    """
+    form = MembershipRequestForm(data)
+    email = data.get("email") if isinstance(data.get("email"), str) else None
+    if not allow_submission(request, email):
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(None, RATE_LIMITED)
+        form.rate_limited = True
+        return form, False
+    if form.is_spam:
+        return form, True
+    if not form.is_valid():
+        return form, False
+    actions.submit_request(form.request_data(), base_url(request))
+    return form, True
+
+
+def serve_request_page(page, request):
+    privacy_url = page.privacy_notice.url if page.privacy_notice_id else None
+    submitted = False
+    if request.method == "POST":
+        form, submitted = handle_submission(request, request.POST)
+        if not submitted:
+            form = _with_privacy_link(form, privacy_url)
+    else:
+        form = MembershipRequestForm(privacy_notice_url=privacy_url)
+    context = page.get_context(request)
+    context.update(form=form, submitted=submitted)
+    status = 429 if getattr(form, "rate_limited", False) else 200
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _with_privacy_link(form, privacy_url):
+    if privacy_url:
+        from django.utils.html import format_html
+
+        form.fields["consent"].help_text = format_html(
+            'Read our <a href="{}">privacy notice</a>.', privacy_url
+        )
+    return form
+
+
+def verify(request, token):
+    page = request_page()
+    try:
+        membership_request = actions.verify_email(token, base_url(request))
+    except actions.VerificationError as error:
+        context = {"error": str(error), "request_page": page}
+        return TemplateResponse(request, "membership/verify.html", context, status=400)
+    context = {"membership_request": membership_request, "request_page": page}
+    return TemplateResponse(request, "membership/verify.html", context)
+
+
+@csrf_exempt
+def submit_json(request):
+    """POST a membership request as JSON, for headless front ends.
+
+    CSRF protection is off because this endpoint uses no cookie or session: it acts
+    for nobody, so a forged cross-site POST gains nothing that a direct POST would
+    not. The honeypot and the per-IP and per-email rate limits protect it instead.
+    """
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        data = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        return JsonResponse({"message": "The request body is not valid JSON."}, status=400)
+    if not isinstance(data, dict):
+        return JsonResponse({"message": "Send a JSON object of form fields."}, status=400)
+    data = {key: _form_value(value) for key, value in data.items()}
+    form, accepted = handle_submission(request, data)
+    if getattr(form, "rate_limited", False):
+        return JsonResponse({"message": RATE_LIMITED}, status=429)
+    if not accepted:
+        errors = {
+            field: [error["message"] for error in field_errors]
+            for field, field_errors in form.errors.get_json_data().items()
+        }
+        return JsonResponse({"message": "Correct the errors.", "errors": errors}, status=400)
+    return JsonResponse(
+        {"message": "Thank you. Follow the link in the email we sent to confirm your address."},
+        status=202,
+    )
+
+
+def _form_value(value):
+    """JSON values as a form would post them (booleans for the consent checkbox)."""
+    if value is True:
+        return "on"
+    if value is False or value is None:
+        return ""
+    if isinstance(value, int | float):
+        return str(value)
+    return value if isinstance(value, str) else ""
+
+
+@login_required
+def my_membership(request):
+    requests = MembershipRequest.objects.filter(user=request.user).select_related("staff_group")
+    context = {
+        "membership_requests": list(requests),
+        "is_member": _is_member(request.user),
+        "groups": sorted(request.user.groups.values_list("name", flat=True)),
+    }
+    return TemplateResponse(request, "membership/my_membership.html", context)
+
+
+@login_required
+def download_my_data(request):
+    response = JsonResponse(actions.member_data(request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-membership-data.json"'
+    return response
+
+
+@login_required
+def leave(request):
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, "Tick the box to confirm that you want to leave.")
+            return TemplateResponse(
+                request, "membership/leave.html", {"confirm_error": True}, status=400
+            )
+        user = request.user
+        logout(request)
+        actions.leave_network(user)
+        return TemplateResponse(request, "membership/left.html")
+    return TemplateResponse(request, "membership/leave.html")
+
+
+class LoginView(auth_views.LoginView):
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        page = request_page()
+        context = super().get_context_data(**kwargs)
+        context["request_page_url"] = page.url if page else None
+        return context
+
+
+def _is_member(user):
+    from membership.access import is_member
+
+    return is_member(user)
+
+
+def members_only_response(request, page=None, status=403):
+    """What someone without access sees instead of members-only content.
+
+    Never the content, its title or its summary: only the buttons to log in or to
+    request membership, or, for a logged-in user without access, where they stand.
+    """
+    user = request.user
+    pending = None
+    if user.is_authenticated:
+        pending = (
+            MembershipRequest.objects.filter(user=user)
+            .exclude(status=MembershipRequest.Status.EXPIRED)
+            .order_by("-created_at")
+            .first()
+        ) or (
+            MembershipRequest.objects.filter(email__iexact=user.email, email__gt="")
+            .filter(status__in=MembershipRequest.PENDING)
+            .first()
+            if user.email
+            else None
+        )
+    join = request_page()
+    context = {
+        "login_url": _login_url(request),
+        "request_page_url": join.url if join else None,
+        "membership_request": pending,
+    }
+    return TemplateResponse(request, "membership/members_only.html", context, status=status)
+
+
+def _login_url(request):
+    from django.conf import settings
+    from django.utils.http import urlencode
+
+    return f"{settings.LOGIN_URL}?{urlencode({'next': request.get_full_path()})}"

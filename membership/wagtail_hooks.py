@@ -1,0 +1,82 @@
+from django.urls import include, path, reverse
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+
+from membership import admin
+from membership.access import can_view_document, can_view_page
+from membership.models import MembershipRequest
+
+register_snippet(admin.MembershipRequestViewSet)
+hooks.register("register_bulk_action", admin.ApproveBulkAction)
+hooks.register("register_bulk_action", admin.RejectBulkAction)
+
+
+@hooks.register("register_admin_urls")
+def membership_review_urls():
+    urls = [
+        path("<int:pk>/approve/", admin.approve_view, name="approve"),
+        path("<int:pk>/reject/", admin.reject_view, name="reject"),
+        path("<int:pk>/resend/", admin.resend_view, name="resend"),
+    ]
+    return [path("membership-review/", include((urls, "membership_review")))]
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    actions.register_action("membership.submitted", "Submit", "Membership request submitted")
+    actions.register_action("membership.verified", "Verify email", "Email address verified")
+    actions.register_action("membership.approved", "Approve", "Membership request approved")
+    actions.register_action("membership.rejected", "Reject", "Membership request rejected")
+    actions.register_action("membership.withdrawn", "Withdraw", "Member left the network")
+    actions.register_action("membership.expired", "Expire", "Unverified request expired")
+    actions.register_action("membership.email_failed", "Email failed", "An email could not be sent")
+    actions.register_action("membership.email_resent", "Resend email", "Email sent again")
+
+
+class AwaitingReviewPanel(Component):
+    name = "membership_awaiting_review"
+    template_name = "membership/admin/awaiting_review_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        status = MembershipRequest.Status.AWAITING_REVIEW
+        return {
+            "count": MembershipRequest.objects.filter(status=status).count(),
+            "url": reverse("membership_requests:list") + f"?status={status}",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_review_panel(request, panels):
+    if admin.can_review(request.user):
+        panels.append(AwaitingReviewPanel())
+
+
+@hooks.register("before_serve_page", order=-10)
+def members_only_page(page, request, serve_args, serve_kwargs):
+    """Replace Wagtail's login redirect for restricted pages by a clear members-only page.
+
+    Password restrictions keep Wagtail's own password form.
+    """
+    restrictions = page.get_view_restrictions()
+    if not restrictions or any(r.restriction_type == r.PASSWORD for r in restrictions):
+        return None
+    if can_view_page(request.user, page):
+        return None
+    from membership.views import members_only_response
+
+    return members_only_response(request).render()
+
+
+@hooks.register("before_serve_document", order=-10)
+def members_only_document(document, request):
+    restrictions = document.collection.get_view_restrictions()
+    if not restrictions or any(r.restriction_type == r.PASSWORD for r in restrictions):
+        return None
+    if can_view_document(request.user, document):
+        return None
+    from membership.views import members_only_response
+
+    return members_only_response(request).render()

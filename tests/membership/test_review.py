@@ -1,0 +1,215 @@
+"""Review by the network office in the Wagtail admin, and the decisions it takes."""
+
+import csv
+import io
+import re
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from wagtail.models import ModelLogEntry
+
+import pytest
+
+from membership import actions
+from membership.models import MembershipRequest
+from tests.factories import UserFactory
+from tests.membership.conftest import make_request
+
+pytestmark = pytest.mark.django_db
+Status = MembershipRequest.Status
+LIST = "/admin/membership-requests/"
+
+
+@pytest.fixture
+def office(client, office_user):
+    client.force_login(office_user)
+    return client
+
+
+def test_office_lists_filters_and_searches_requests(office, staff_group):
+    make_request(full_name="Ann Alpha", email="ann@nhs.net", staff_group=staff_group)
+    make_request(
+        full_name="Bob Beta",
+        email="bob@gmail.com",
+        flagged_domain=True,
+        status=Status.REJECTED,
+        organisation="Private clinic",
+    )
+    html = office.get(LIST).content.decode()
+    assert "Ann Alpha" in html and "Bob Beta" in html
+    html = office.get(LIST, {"status": "awaiting_review"}).content.decode()
+    assert "Ann Alpha" in html and "Bob Beta" not in html
+    html = office.get(LIST, {"flagged_domain": "true"}).content.decode()
+    assert "Bob Beta" in html and "Ann Alpha" not in html
+    html = office.get(LIST, {"staff_group": staff_group.pk}).content.decode()
+    assert "Ann Alpha" in html and "Bob Beta" not in html
+    html = office.get(LIST, {"q": "bob@gmail"}).content.decode()
+    assert "Bob Beta" in html and "Ann Alpha" not in html
+    html = office.get(LIST, {"organisation": "Private clinic"}).content.decode()
+    assert "Bob Beta" in html and "Ann Alpha" not in html
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_listing_query_count_is_flat(office, staff_group, size, django_assert_max_num_queries):
+    for n in range(size):
+        make_request(email=f"p{n}@nhs.net", staff_group=staff_group)
+    with django_assert_max_num_queries(30):
+        assert office.get(LIST).status_code == 200
+
+
+def test_inspect_view_shows_the_request_escaped(office):
+    request = make_request(full_name="<b>Bold</b>", access_reason="<script>x()</script>")
+    html = office.get(f"{LIST}inspect/{request.pk}/").content.decode()
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html
+    assert "<script>x()</script>" not in html
+    assert f"/admin/membership-review/{request.pk}/approve/" in html
+    assert f"/admin/membership-review/{request.pk}/reject/" in html
+
+
+def test_dashboard_shows_how_many_await_review(office):
+    make_request(email="a@nhs.net")
+    make_request(email="b@nhs.net")
+    make_request(email="c@nhs.net", status=Status.APPROVED)
+    html = office.get("/admin/").content.decode()
+    assert "2 awaiting review" in html
+
+
+@pytest.mark.parametrize("who", ["member", "outsider"])
+def test_members_and_outsiders_have_no_admin_access(client, who, request):
+    make_request()
+    client.force_login(request.getfixturevalue(who))
+    for url in ["/admin/", LIST, "/admin/membership-review/1/approve/"]:
+        response = client.get(url)
+        assert response.status_code in (302, 403)
+        assert "Pat Applicant" not in response.content.decode()
+
+
+def test_approve_in_the_admin_creates_a_member_and_emails_a_set_password_link(
+    office, office_user, client
+):
+    request = make_request()
+    response = office.post(f"/admin/membership-review/{request.pk}/approve/", {"note": "ok"})
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == Status.APPROVED
+    assert request.reviewed_by == office_user
+    user = request.user
+    assert user.email == "pat.applicant@nhs.net"
+    assert user.groups.filter(name="Network members").exists()
+    assert not user.is_staff and not user.has_usable_password()
+    assert mail.outbox[0].subject == "Your network membership is approved"
+    link = re.search(r"http://testserver(/accounts/password-reset/\S+)", mail.outbox[0].body)
+    assert link
+    entry = ModelLogEntry.objects.get(action="membership.approved")
+    assert entry.user == office_user
+    assert entry.data == {"from": "awaiting_review", "to": "approved"}
+
+
+def test_approval_reactivates_an_existing_account(office_user):
+    old = UserFactory(email="pat.applicant@nhs.net", is_active=False)
+    request = actions.approve(make_request(), office_user)
+    assert request.user == old
+    old.refresh_from_db()
+    assert old.is_active
+    assert get_user_model().objects.filter(email__iexact="pat.applicant@nhs.net").count() == 1
+
+
+def test_reject_needs_a_reason_and_emails_it(office, office_user):
+    request = make_request()
+    url = f"/admin/membership-review/{request.pk}/reject/"
+    response = office.post(url, {"reason": ""})
+    assert response.status_code == 200
+    assert "Give the reason" in response.content.decode()
+    office.post(url, {"reason": "Please apply with your <NHS> address."})
+    request.refresh_from_db()
+    assert request.status == Status.REJECTED
+    assert request.decision_reason == "Please apply with your <NHS> address."
+    assert "&lt;NHS&gt; address" in mail.outbox[0].body
+    assert ModelLogEntry.objects.filter(action="membership.rejected").count() == 1
+
+
+def test_deciding_twice_is_refused_with_a_message(office):
+    request = make_request(status=Status.APPROVED)
+    response = office.post(f"/admin/membership-review/{request.pk}/approve/", follow=True)
+    assert response.status_code == 200
+    assert "is approved, not awaiting review" in response.content.decode()
+    with pytest.raises(actions.InvalidTransition):
+        actions.reject(request, None, "no")
+
+
+def test_unknown_request_is_404(office):
+    assert office.get("/admin/membership-review/999999/approve/").status_code == 404
+
+
+def test_bulk_approve_and_reject(office):
+    first = make_request(email="a@nhs.net")
+    second = make_request(email="b@nhs.net")
+    done = make_request(email="c@nhs.net", status=Status.APPROVED)
+    url = "/admin/bulk/membership/membershiprequest/approve/"
+    query = f"?id={first.pk}&id={second.pk}&id={done.pk}&next={LIST}"
+    confirm = office.get(url + query)
+    assert confirm.status_code == 200
+    assert "These requests will be approved" in confirm.content.decode()
+    response = office.post(url + query, {"note": ""})
+    assert response.status_code == 302
+    assert set(
+        MembershipRequest.objects.filter(status=Status.APPROVED).values_list("email", flat=True)
+    ) == {"a@nhs.net", "b@nhs.net", "c@nhs.net"}
+    assert len(mail.outbox) == 2  # the already approved request is left alone
+
+    third = make_request(email="d@nhs.net")
+    url = "/admin/bulk/membership/membershiprequest/reject/"
+    office.post(f"{url}?id={third.pk}&next={LIST}", {"reason": "Not in our region."})
+    third.refresh_from_db()
+    assert third.status == Status.REJECTED
+    assert "Not in our region." in mail.outbox[-1].body
+
+
+def test_csv_export_neutralises_formulas_and_html(office):
+    make_request(full_name='=HYPERLINK("http://evil")', organisation="<img src=x>")
+    response = office.get(LIST, {"export": "csv"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert rows[0]["Full name"].startswith("'=HYPERLINK")
+    assert rows[0]["Organisation"] == "&lt;img src=x&gt;"
+
+
+def test_failed_email_shows_in_the_admin_and_can_be_resent(office, settings):
+    request = make_request(email_failure="approved email: ConnectionRefusedError")
+    request = actions.approve(request, None)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    actions.send_decision(request)
+    request.refresh_from_db()
+    assert request.email_failure.startswith("approved email:")
+    html = office.get(LIST).content.decode()
+    assert "approved email:" in html
+    inspect = office.get(f"{LIST}inspect/{request.pk}/").content.decode()
+    assert f"/admin/membership-review/{request.pk}/resend/" in inspect
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox = []
+    response = office.post(f"/admin/membership-review/{request.pk}/resend/", follow=True)
+    assert "Email sent." in response.content.decode()
+    request.refresh_from_db()
+    assert request.email_failure == ""
+    assert mail.outbox[0].subject == "Your network membership is approved"
+    assert ModelLogEntry.objects.filter(action="membership.email_resent").exists()
+
+
+def test_history_shows_every_status_change(office, office_user):
+    request = make_request()
+    actions.approve(request, office_user)
+    html = office.get(f"{LIST}history/{request.pk}/").content.decode()
+    assert "Membership request approved" in html
+
+
+@pytest.mark.parametrize("who", ["superuser", "office_user"])
+def test_nobody_adds_requests_in_the_admin(client, who, request):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(LIST).status_code == 200
+    assert f'href="{LIST}add/"' not in client.get(LIST).content.decode()
+    assert client.get(f"{LIST}add/").status_code in (302, 403)
+    assert not MembershipRequest.objects.exists()
