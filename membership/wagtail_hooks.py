@@ -60,10 +60,12 @@ def members_only_page(page, request, serve_args, serve_kwargs):
 
     Password restrictions keep Wagtail's own password form.
     """
-    restrictions = page.get_view_restrictions()
-    if not restrictions or any(r.restriction_type == r.PASSWORD for r in restrictions):
-        return None
+    # One query for the common case, a page the visitor may see; the restrictions
+    # themselves are read only for pages the visitor is kept from.
     if can_view_page(request.user, page):
+        return None
+    restrictions = page.get_view_restrictions()
+    if any(r.restriction_type == r.PASSWORD for r in restrictions):
         return None
     from membership.views import members_only_response
 

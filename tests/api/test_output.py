@@ -99,9 +99,15 @@ def test_translations_field_lists_visible_translations(
     listing = client.get("/api/v2/pages/?fields=translations&translation_of=" + str(translated.pk))
     assert [item["id"] for item in listing.json()["items"]] == [public_page.pk]
 
+    translated.refresh_from_db()
+    translated.unpublish()
+    unpublished = client.get(f"/api/v2/pages/{public_page.pk}/").json()
+    assert unpublished["meta"]["translations"] == []
+
+    # Translations keep privacy: restricting one language version restricts them all.
+    translated.save_revision().publish()
     restrict_to_members(translated, members_group)
-    anonymous = client.get(f"/api/v2/pages/{public_page.pk}/").json()
-    assert anonymous["meta"]["translations"] == []
+    assert client.get(f"/api/v2/pages/{public_page.pk}/").status_code == 404
     member = client.get(f"/api/v2/pages/{public_page.pk}/", **bearer(member_token)).json()
     assert [t["id"] for t in member["meta"]["translations"]] == [translated.pk]
 
@@ -114,9 +120,13 @@ def test_translation_of_and_locale_filters(client, public_page, translated, memb
     english = client.get("/api/v2/pages/?locale=en-gb&type=pages.ContentPage").json()
     assert [item["id"] for item in english["items"]] == [public_page.pk]
 
-    restrict_to_members(translated, members_group)
+    translated.refresh_from_db()
+    translated.unpublish()
     hidden = client.get(f"/api/v2/pages/?translation_of={public_page.pk}").json()
     assert hidden["items"] == []
+    translated.save_revision().publish()
+
+    restrict_to_members(translated, members_group)
     # A members-only page cannot be named as the source of a translation filter either.
     response = client.get(f"/api/v2/pages/?translation_of={translated.pk}")
     assert response.status_code == 400
