@@ -162,3 +162,23 @@ def test_server_error_page_renders_without_the_database(rf):
 
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_header_offers_log_in_or_my_membership(client, home_page, member):
+    anonymous = client.get("/").content.decode()
+    client.force_login(member)
+    signed_in = client.get("/").content.decode()
+
+    assert 'href="/accounts/login/?next=/"' in anonymous
+    assert "My membership" not in anonymous
+    assert 'href="/membership/my-membership/"' in signed_in
+    assert "Log in" not in signed_in
+
+
+def test_breadcrumbs_use_the_nhs_back_link(client, home_page):
+    section = SectionPageFactory(parent=home_page, title="Staff groups")
+    ContentPageFactory(parent=section, title="Physiotherapists")
+
+    html = client.get("/staff-groups/physiotherapists/").content.decode()
+
+    assert 'class="nhsuk-back-link" href="/staff-groups/"' in html
