@@ -24,6 +24,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.documents import get_document_model
 from wagtail.models import (
     BaseViewRestriction,
+    Collection,
     CollectionViewRestriction,
     Page,
     PageViewRestriction,
@@ -101,6 +102,25 @@ def visible_documents(user, queryset: QuerySet | None = None) -> QuerySet:
         queryset = get_document_model().objects.all()
     covering = _covering(CollectionViewRestriction.objects.all(), "collection", "collection__path")
     return queryset.filter(~Exists(_shutting_out(covering, user)))
+
+
+def hidden_collection_ids(user) -> frozenset[int]:
+    """Ids of the collections whose documents this user may not see (one query)."""
+    covering = _covering(CollectionViewRestriction.objects.all(), "collection", "path")
+    hidden = Collection.objects.filter(Exists(_shutting_out(covering, user)))
+    return frozenset(hidden.values_list("pk", flat=True))
+
+
+def hidden_collection_ids_for_request(request) -> frozenset[int]:
+    """``hidden_collection_ids`` for the request's user, worked out once per request,
+    so that a page with many document links costs one query, not one per link."""
+    if request is None:
+        return hidden_collection_ids(None)
+    cached = getattr(request, "_hidden_collection_ids", None)
+    if cached is None:
+        cached = hidden_collection_ids(getattr(request, "user", None))
+        request._hidden_collection_ids = cached
+    return cached
 
 
 def can_view_document(user, document) -> bool:

@@ -14,6 +14,8 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from wagtailnhsukfrontend import blocks as nhsuk
 
+from membership.access import hidden_collection_ids_for_request
+
 RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "max-1600x1600"}
 
 
@@ -96,7 +98,23 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "pages/blocks/document_link.html"
 
+    @staticmethod
+    def is_visible(value, context):
+        """Members-only documents are never shown, not even by title, to anyone else."""
+        document = value["document"]
+        if document is None:
+            return False
+        request = (context or {}).get("request")
+        return document.collection_id not in hidden_collection_ids_for_request(request)
+
+    def render(self, value, context=None):
+        if not self.is_visible(value, context):
+            return ""
+        return super().render(value, context)
+
     def get_api_representation(self, value, context=None):
+        if not self.is_visible(value, context):
+            return None
         document = value["document"]
         return {
             "id": document.pk,
