@@ -83,7 +83,12 @@ def visible_pages(user, queryset: QuerySet | None = None) -> QuerySet:
     """
     if queryset is None:
         queryset = Page.objects.all()
-    visible_ids = Page.objects.filter(page_visibility_q(user)).values("pk")
+    passing = Page.objects.filter(page_visibility_q(user))
+    # An alias shows its original's content, so it is visible only where the
+    # original is too, wherever in the tree the alias stands.
+    visible_ids = passing.filter(
+        Q(alias_of__isnull=True) | Q(alias_of__in=passing.values("pk"))
+    ).values("pk")
     return queryset.live().filter(pk__in=visible_ids)
 
 

@@ -146,3 +146,21 @@ def test_api_listing_query_budget_is_flat(
     with django_assert_max_num_queries(8):
         response = client.get(f"/api/v2/pages/?limit={limit}&type=pages.ContentPage&fields=*")
     assert len(response.json()["items"]) == limit
+
+
+def test_an_alias_is_only_as_visible_as_its_original(client, home_page, members_group, member):
+    from django.contrib.auth.models import AnonymousUser
+
+    original = ContentPageFactory(parent=home_page, title="Rota", slug="rota", introduction=SECRET)
+    section = SectionPageFactory(parent=home_page, title="Elsewhere", slug="elsewhere")
+    alias = original.create_alias(parent=section, update_slug="rota-alias")
+    assert can_view_page(AnonymousUser(), alias)
+
+    restrict_to_members(original, members_group)
+
+    assert not can_view_page(AnonymousUser(), alias)
+    assert can_view_page(member, alias)
+    assert SECRET not in client.get("/elsewhere/rota-alias/").content.decode()
+    assert client.get(f"/api/v2/pages/{alias.pk}/").status_code == 404
+    client.force_login(member)
+    assert SECRET in client.get("/elsewhere/rota-alias/").content.decode()
