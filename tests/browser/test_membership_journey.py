@@ -133,7 +133,7 @@ def test_request_verify_approve_set_password_and_read_members_content(site_proce
     page.get_by_label("New password confirmation").fill(PASSWORD)
     page.get_by_role("button", name="Set password").click()
     assert page.locator("h1").inner_text() == "Your password is set"
-    page.get_by_role("link", name="Log in").click()
+    page.locator("#maincontent").get_by_role("link", name="Log in").click()
     page.get_by_label("Username").fill("robin.intensivist@nhs.net")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
