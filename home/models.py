@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from membership.access import visible_pages
 from pages.blocks import BodyBlock, page_link_api_representation
+from pages.mixins import HeadlessPreviewMixin
 
 
 class HomePageSectionCard(Orderable):
@@ -62,7 +63,7 @@ class SectionCardsField(serializers.Field):
         ]
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewMixin, Page):
     """The network's front door: history and context, section cards, Register here."""
 
     introduction = models.TextField(blank=True)

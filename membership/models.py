@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.mixins import HeadlessPreviewMixin
+
 
 class MembershipRequest(models.Model):
     """A professional's request to join the network, from the form to the decision."""
@@ -100,7 +102,7 @@ class MembershipRequest(models.Model):
         return self.status in self.PENDING
 
 
-class MembershipRequestPage(Page):
+class MembershipRequestPage(HeadlessPreviewMixin, Page):
     """The "Register here" target: editors write its text; visitors fill in the form."""
 
     introduction = RichTextField(

@@ -4,7 +4,26 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel
 
+from wagtail_headless_preview.models import HeadlessPreviewMixin as PackagePreviewMixin
+from wagtail_headless_preview.settings import headless_preview_settings
+
 from membership.access import visible_pages
+
+
+class HeadlessPreviewMixin(PackagePreviewMixin):
+    """The editor's preview, on the front end at HEADLESS_PREVIEW_URL when one is set.
+
+    wagtail-headless-preview stores the draft under a signed token and shows the
+    front end at ``<url>?content_type=<app.model>&token=<token>``, which fetches the
+    draft from /api/v2/page_preview/ (cms/api/preview.py). Without a front end
+    configured, Wagtail's own HTML preview is served. Listed first among a page's
+    bases, so that it comes before Page (and RoutablePageMixin) in the MRO.
+    """
+
+    def serve_preview(self, request, mode_name):
+        if headless_preview_settings.CLIENT_URLS:
+            return super().serve_preview(request, mode_name)
+        return super(PackagePreviewMixin, self).serve_preview(request, mode_name)
 
 
 class BreadcrumbMixin:

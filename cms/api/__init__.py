@@ -46,6 +46,7 @@ from rest_framework.response import Response
 
 from cms.api.authentication import APITokenAuthentication, SessionAuthentication
 from cms.api.caching import apply_cache_policy
+from cms.api.preview import previewed_page
 from cms.api.rich_text import api_rich_text, prefetch_link_targets
 from membership.access import visible_documents, visible_pages
 from pages.blocks import RENDITION_SPECS, image_api_representation
@@ -163,6 +164,7 @@ class NetworkAPIMixin:
     """Authentication, cache headers and JSON errors shared by every endpoint."""
 
     authentication_classes = [APITokenAuthentication, SessionAuthentication]
+    private_answers = False
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -182,7 +184,7 @@ class NetworkAPIMixin:
     def dispatch(self, request, *args, **kwargs):
         with api_rich_text():
             response = super().dispatch(request, *args, **kwargs)
-            return apply_cache_policy(self.request, response)
+            return apply_cache_policy(self.request, response, private=self.private_answers)
 
 
 class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
@@ -208,6 +210,12 @@ class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
             super().check_query_parameters(queryset)
         finally:
             self.known_query_parameters = original
+
+    @classmethod
+    def get_object_detail_urlpath(cls, model, pk, namespace=""):
+        if pk is None:
+            return None  # the draft of a new page (headless preview): no detail URL yet
+        return super().get_object_detail_urlpath(model, pk, namespace=namespace)
 
     def get_queryset(self):
         # meta.locale is shown for every item: fetch it with the page, not once per item.
@@ -263,6 +271,27 @@ class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
         ]
 
 
+class PagePreviewAPIViewSet(NetworkPagesAPIViewSet):
+    """``page_preview/?content_type=<app.model>&token=<token>``: the draft an editor
+    previews, serialised as the pages endpoint's detail (preview.py). Never cached."""
+
+    private_answers = True
+
+    def detail_view(self, request, pk=None):
+        return super().detail_view(request, pk)
+
+    def get_object(self):
+        if not hasattr(self, "_previewed_page"):
+            self._previewed_page = previewed_page(
+                self.request.GET.get("content_type", ""), self.request.GET.get("token", "")
+            )
+        return self._previewed_page
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "detail_view"}), name="detail")]
+
+
 class RenditionsField(Field):
     """An image as renditions in a few sizes, with width, height and alt text."""
 
@@ -304,3 +333,4 @@ api_router = NetworkAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", NetworkPagesAPIViewSet)
 api_router.register_endpoint("images", NetworkImagesAPIViewSet)
 api_router.register_endpoint("documents", NetworkDocumentsAPIViewSet)
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)

@@ -21,9 +21,10 @@ def is_personal(request) -> bool:
     return bool(request.META.get("HTTP_AUTHORIZATION")) or request.user.is_authenticated
 
 
-def apply_cache_policy(request, response):
+def apply_cache_policy(request, response, private=False):
+    """``private``: the answer is never shared, whoever asks (a page's draft)."""
     patch_vary_headers(response, ("Authorization", "Cookie"))
-    if is_personal(request):
+    if private or is_personal(request):
         patch_cache_control(response, private=True, no_store=True, max_age=0)
         return response
     if response.status_code != 200:

@@ -318,6 +318,29 @@ def openapi_description(router) -> dict:
                 },
             }
         },
+        "/api/v2/page_preview/": {
+            "get": {
+                "operationId": "preview_page",
+                "summary": "The draft an editor previews on the front end (headless preview)",
+                "parameters": [
+                    query(
+                        "content_type",
+                        {"type": "string"},
+                        "the page type (app_label.model), from the preview URL",
+                        required=True,
+                    ),
+                    query("token", {"type": "string"}, "the token of the preview URL", True),
+                    FIELDS,
+                ],
+                "responses": {
+                    **responses({"$ref": "#/components/schemas/PageDetail"}),
+                    "403": {
+                        "description": "expired or invalid preview token",
+                        "content": {"application/json": {"schema": ERROR}},
+                    },
+                },
+            }
+        },
         **endpoint_paths(
             "images",
             "#/components/schemas/Image",

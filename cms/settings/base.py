@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "membership",
     "search",
     "downstream",
+    "wagtail_headless_preview",
     "wagtailnhsukfrontend",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -303,3 +304,14 @@ LOGOUT_REDIRECT_URL = "/"
 # The API's page-type filters include `format` (a course's delivery format), so DRF's
 # `?format=` renderer override is switched off; renderers are chosen by the Accept header.
 REST_FRAMEWORK = {"URL_FORMAT_OVERRIDE": None}
+# --- Headless preview (wagtail-headless-preview) -----------------------------------
+# With HEADLESS_PREVIEW_URL set, an editor's preview shows that front end at
+# <url>?content_type=<app.model>&token=<token>; the front end reads the draft from
+# /api/v2/page_preview/ with both. Unset, Wagtail's own HTML preview is served.
+# A preview token is refused once HEADLESS_PREVIEW_TOKEN_MAX_AGE seconds old.
+HEADLESS_PREVIEW_URL = env.get("HEADLESS_PREVIEW_URL", "")
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL} if HEADLESS_PREVIEW_URL else {},
+    "ENFORCE_TRAILING_SLASH": False,
+}
+HEADLESS_PREVIEW_TOKEN_MAX_AGE = int(env.get("HEADLESS_PREVIEW_TOKEN_MAX_AGE", "300"))

@@ -27,10 +27,10 @@ from events.recurrence import (
     to_local,
 )
 from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, ListingMixin
+from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
 
 
-class EventPage(BreadcrumbMixin, ListingMixin, Page):
+class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     """One network event, or a series of them: a board, a study day, a training session."""
 
     SCHEDULED = "scheduled"

@@ -6,10 +6,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.mixins import BreadcrumbMixin
+from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin
 
 
-class EventIndexPage(RoutablePageMixin, BreadcrumbMixin, Page):
+class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, BreadcrumbMixin, Page):
     """The Network Calendar: upcoming and past events, a month grid and iCal feeds."""
 
     introduction = models.TextField(blank=True)

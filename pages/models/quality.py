@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, ListingMixin
+from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
 
 
 class Domain(models.TextChoices):
@@ -57,7 +57,7 @@ def _check_choice(params, name, choices):
     return value
 
 
-class QualityMeasurePage(BreadcrumbMixin, ListingMixin, Page):
+class QualityMeasurePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     """A measure the network uses to improve the quality of care, with its definition."""
 
     measure_code = models.CharField(
@@ -179,7 +179,9 @@ class QualityMeasurePage(BreadcrumbMixin, ListingMixin, Page):
         return queryset
 
 
-class QualityImprovementIndexPage(RoutablePageMixin, BreadcrumbMixin, ListingMixin, Page):
+class QualityImprovementIndexPage(
+    HeadlessPreviewMixin, RoutablePageMixin, BreadcrumbMixin, ListingMixin, Page
+):
     """Quality Improvement: the measures, filterable by domain and status, and as CSV."""
 
     introduction = models.TextField(blank=True)

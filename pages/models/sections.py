@@ -8,10 +8,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, ListingMixin, visible_children
+from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin, visible_children
 
 
-class SectionPage(BreadcrumbMixin, ListingMixin, Page):
+class SectionPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     """The landing page of a section: an introduction and a card per child page."""
 
     introduction = models.TextField(blank=True)
@@ -43,7 +43,7 @@ class SectionPage(BreadcrumbMixin, ListingMixin, Page):
         return context
 
 
-class ContentPage(BreadcrumbMixin, ListingMixin, Page):
+class ContentPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     """A page of prose and components: history and context, guidance, resources."""
 
     introduction = models.TextField(blank=True)

@@ -14,7 +14,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, ListingMixin
+from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
 from pages.serializers import StaffGroupField
 
 
@@ -33,7 +33,7 @@ class StaffGroupContact(Orderable):
         verbose_name = "contact"
 
 
-class StaffGroupPage(BreadcrumbMixin, ListingMixin, Page):
+class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     """A professional group's page: lists its courses and calendar from their own pages."""
 
     introduction = models.TextField(blank=True)

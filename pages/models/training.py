@@ -15,7 +15,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, ListingMixin
+from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
 from pages.serializers import StaffGroupsField
 
 
@@ -78,7 +78,7 @@ class TrainingSession(Orderable):
             raise ValidationError({"end": "A session must end after it starts."})
 
 
-class TrainingCoursePage(BreadcrumbMixin, ListingMixin, Page):
+class TrainingCoursePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     """A course offered to staff groups on the pathway, with its dated sessions."""
 
     summary = models.TextField(help_text="One or two sentences: who the course is for and why.")
@@ -200,7 +200,7 @@ class TrainingCoursePage(BreadcrumbMixin, ListingMixin, Page):
         return context
 
 
-class TrainingIndexPage(BreadcrumbMixin, ListingMixin, Page):
+class TrainingIndexPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     """Training & Education: every course, filterable, searchable, with counts."""
 
     introduction = models.TextField(blank=True)

@@ -33,6 +33,7 @@ def test_schema_is_served_and_lists_every_page_type(client, public_page):
         "/api/v2/images/{id}/",
         "/api/v2/documents/",
         "/api/v2/documents/{id}/",
+        "/api/v2/page_preview/",
     } <= set(schema["paths"])
     labels = {f"{m._meta.app_label}.{m.__name__}" for m in get_page_models() if m is not Page}
     assert labels <= set(schema["components"]["schemas"])
@@ -98,6 +99,9 @@ def test_schema_matches_the_live_endpoints(wsgi_app, public_page):
         case = operation.Case(path_parameters=path_parameters)
         if operation.path == "/api/v2/pages/find/":
             case.query = {"html_path": "/about/"}
+        if operation.path == "/api/v2/page_preview/":
+            preview = public_page.create_page_preview()
+            case.query = {"content_type": "pages.contentpage", "token": preview.token}
         response = case.call()
         assert response.status_code in (200, 302), (operation.path, response.status_code)
         if response.status_code == 200:
