@@ -3,11 +3,15 @@
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.search import index
 
 from wagtail_headless_preview.models import HeadlessPreviewMixin as PackagePreviewMixin
 from wagtail_headless_preview.settings import headless_preview_settings
 
 from membership.access import visible_pages
+from pages.blocks import BodyBlock
 
 
 class HeadlessPreviewMixin(PackagePreviewMixin):
@@ -38,6 +42,20 @@ class BreadcrumbMixin:
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = self.get_breadcrumbs()
         return context
+
+
+class IntroductionMixin(models.Model):
+    """An introduction and a body of shared blocks: how most network pages open."""
+
+    introduction = models.TextField(blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    introduction_panels = [FieldPanel("introduction"), FieldPanel("body")]
+    introduction_search_fields = [index.SearchField("introduction"), index.SearchField("body")]
+    introduction_api_fields = [APIField("introduction"), APIField("body")]
+
+    class Meta:
+        abstract = True
 
 
 class ListingMixin(models.Model):

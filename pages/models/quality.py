@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
+from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
 
 
 class Domain(models.TextChoices):
@@ -180,19 +180,16 @@ class QualityMeasurePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Pa
 
 
 class QualityImprovementIndexPage(
-    HeadlessPreviewMixin, RoutablePageMixin, BreadcrumbMixin, ListingMixin, Page
+    HeadlessPreviewMixin, RoutablePageMixin, BreadcrumbMixin, ListingMixin, IntroductionMixin, Page
 ):
     """Quality Improvement: the measures, filterable by domain and status, and as CSV."""
 
-    introduction = models.TextField(blank=True)
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = Page.content_panels + IntroductionMixin.introduction_panels
     promote_panels = Page.promote_panels + ListingMixin.promote_panels
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + IntroductionMixin.introduction_search_fields
 
-    api_fields = [APIField("introduction"), APIField("listing_summary"), APIField("body")]
+    api_fields = IntroductionMixin.introduction_api_fields + [APIField("listing_summary")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pages.QualityMeasurePage"]

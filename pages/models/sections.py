@@ -2,34 +2,28 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin, visible_children
+from pages.mixins import (
+    BreadcrumbMixin,
+    HeadlessPreviewMixin,
+    IntroductionMixin,
+    ListingMixin,
+    visible_children,
+)
 
 
-class SectionPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
+class SectionPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, IntroductionMixin, Page):
     """The landing page of a section: an introduction and a card per child page."""
 
-    introduction = models.TextField(blank=True)
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = Page.content_panels + IntroductionMixin.introduction_panels
     promote_panels = Page.promote_panels + ListingMixin.promote_panels
 
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    search_fields = Page.search_fields + IntroductionMixin.introduction_search_fields
 
-    api_fields = [
-        APIField("introduction"),
-        APIField("listing_summary"),
-        APIField("body"),
-    ]
+    api_fields = IntroductionMixin.introduction_api_fields + [APIField("listing_summary")]
 
     parent_page_types = ["home.HomePage", "pages.SectionPage"]
     subpage_types = ["pages.SectionPage", "pages.ContentPage", "pages.StaffGroupPage"]
@@ -43,25 +37,15 @@ class SectionPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         return context
 
 
-class ContentPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
+class ContentPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, IntroductionMixin, Page):
     """A page of prose and components: history and context, guidance, resources."""
 
-    introduction = models.TextField(blank=True)
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = Page.content_panels + IntroductionMixin.introduction_panels
     promote_panels = Page.promote_panels + ListingMixin.promote_panels
 
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    search_fields = Page.search_fields + IntroductionMixin.introduction_search_fields
 
-    api_fields = [
-        APIField("introduction"),
-        APIField("listing_summary"),
-        APIField("body"),
-    ]
+    api_fields = IntroductionMixin.introduction_api_fields + [APIField("listing_summary")]
 
     parent_page_types = ["home.HomePage", "pages.SectionPage", "pages.ContentPage"]
     subpage_types = ["pages.ContentPage"]

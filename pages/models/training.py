@@ -15,7 +15,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
+from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
 from pages.serializers import StaffGroupsField
 
 
@@ -200,18 +200,17 @@ class TrainingCoursePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Pa
         return context
 
 
-class TrainingIndexPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
+class TrainingIndexPage(
+    HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, IntroductionMixin, Page
+):
     """Training & Education: every course, filterable, searchable, with counts."""
 
-    introduction = models.TextField(blank=True)
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = Page.content_panels + IntroductionMixin.introduction_panels
     promote_panels = Page.promote_panels + ListingMixin.promote_panels
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + IntroductionMixin.introduction_search_fields
 
-    api_fields = [APIField("introduction"), APIField("listing_summary"), APIField("body")]
+    api_fields = IntroductionMixin.introduction_api_fields + [APIField("listing_summary")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pages.TrainingCoursePage"]
