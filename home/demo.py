@@ -1,5 +1,7 @@
 """Demo content for the home page, site settings and the Welsh translation."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 
@@ -81,6 +83,11 @@ def ensure_home_page():
         site.save()
         if old_root.depth == 2 and not isinstance(old_root.specific, HomePage):
             old_root.delete()
+    # The site answers at the configured public address (http://127.0.0.1:8000 for
+    # `make run`), so page and API links in the demo point where it is served.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
     site.site_name = "Critical Care and Major Trauma Network"
     site.save()
     return home

@@ -182,3 +182,14 @@ def test_breadcrumbs_use_the_nhs_back_link(client, home_page):
     html = client.get("/staff-groups/physiotherapists/").content.decode()
 
     assert 'class="nhsuk-back-link" href="/staff-groups/"' in html
+
+
+def test_demo_site_answers_at_the_configured_address(settings):
+    from wagtail.models import Site
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    call_command("load_demo_network", stdout=io.StringIO())
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert site.root_page.full_url == "http://127.0.0.1:8000/"
