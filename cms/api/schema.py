@@ -138,21 +138,23 @@ def page_parameters() -> list:
     return listing_parameters(parameters)
 
 
+def error_response(description: str) -> dict:
+    """A 4xx answer: JSON with a ``message``."""
+    return {"description": description, "content": {"application/json": {"schema": ERROR}}}
+
+
+def error_responses(not_found="not found or not visible") -> dict:
+    return {
+        "400": error_response("malformed request"),
+        "401": error_response("bad or revoked token"),
+        "404": error_response(not_found),
+    }
+
+
 def responses(ok: dict, description="OK") -> dict:
     return {
         "200": {"description": description, "content": {"application/json": {"schema": ok}}},
-        "400": {
-            "description": "malformed request",
-            "content": {"application/json": {"schema": ERROR}},
-        },
-        "401": {
-            "description": "bad or revoked token",
-            "content": {"application/json": {"schema": ERROR}},
-        },
-        "404": {
-            "description": "not found or not visible",
-            "content": {"application/json": {"schema": ERROR}},
-        },
+        **error_responses(),
     }
 
 
@@ -303,18 +305,7 @@ def openapi_description(router) -> dict:
                 ],
                 "responses": {
                     "302": {"description": "redirect to the page's detail URL"},
-                    "400": {
-                        "description": "malformed request",
-                        "content": {"application/json": {"schema": ERROR}},
-                    },
-                    "401": {
-                        "description": "bad or revoked token",
-                        "content": {"application/json": {"schema": ERROR}},
-                    },
-                    "404": {
-                        "description": "no visible page there",
-                        "content": {"application/json": {"schema": ERROR}},
-                    },
+                    **error_responses(not_found="no visible page there"),
                 },
             }
         },
@@ -334,10 +325,7 @@ def openapi_description(router) -> dict:
                 ],
                 "responses": {
                     **responses({"$ref": "#/components/schemas/PageDetail"}),
-                    "403": {
-                        "description": "expired or invalid preview token",
-                        "content": {"application/json": {"schema": ERROR}},
-                    },
+                    "403": error_response("expired or invalid preview token"),
                 },
             }
         },
