@@ -5,7 +5,8 @@ parameters:
 
 - ``start_after=YYYY-MM-DD``: events with an occurrence starting on or after that day;
 - ``start_before=YYYY-MM-DD``: events with an occurrence starting before that day;
-- ``upcoming=true``: events with an occurrence that is not over yet;
+- ``upcoming=true``: events with an occurrence that is not over yet; ``upcoming=false``:
+  past events, every occurrence of which is over;
 - ``category=<slug>``: events in that category.
 
 Days are UK days (Europe/London). Ordering by ``?order=next_occurrence`` uses the
@@ -71,6 +72,8 @@ def filter_events(queryset, params):
         )
     if upcoming == "true":
         queryset = queryset.filter(series_end__gte=timezone.now())
+    elif upcoming == "false":
+        queryset = queryset.filter(series_end__lt=timezone.now())
     if before:
         queryset = queryset.filter(start__lt=_start_of(before))
     if after:
@@ -103,8 +106,23 @@ class NextOccurrenceField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        moment = page.next_occurrence_after(timezone.now())
-        return serializers.DateTimeField().to_representation(moment) if moment else None
+        return next_occurrence_representation(page, timezone.now())
+
+
+def next_occurrence_representation(page, now) -> str | None:
+    """The API's ``next_occurrence`` at ``now``: ISO 8601 with the UK offset, or None."""
+    moment = page.next_occurrence_after(now)
+    return serializers.DateTimeField().to_representation(moment) if moment else None
+
+
+class LastDayField(serializers.Field):
+    """The last day an all-day event runs on (``YYYY-MM-DD``, inclusive); None for timed events."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return page.last_day.isoformat() if page.all_day else None
 
 
 class RecurrenceField(serializers.Field):
