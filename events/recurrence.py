@@ -274,6 +274,14 @@ class Series:
             )
         if self.wall_duration >= _period(self.repeat, self.interval):
             errors["end"] = "Each event in a series must end before the next one starts."
+        if not errors and self.count:
+            last = max(self.rule()).date()
+            if last > _add_years(local_start.date(), MAX_SERIES_YEARS):
+                errors["repeat_count"] = (
+                    f"A series can run for at most {MAX_SERIES_YEARS} years; these "
+                    f"{self.count} times would end on {last:%-d %B %Y}. "
+                    "Create a new series after that."
+                )
         if not errors:
             dates = {start.date() for start in self.rule()}
             strays = sorted(day for day in self.excluded if day not in dates)

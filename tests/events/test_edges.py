@@ -9,10 +9,11 @@ import json
 import re
 from datetime import UTC, date, datetime
 
+from wagtail.test.utils.form_data import inline_formset
+
 import pytest
 import recurring_ical_events
 from icalendar import Calendar
-from wagtail.test.utils.form_data import inline_formset
 
 from events.models import EventPage
 from events.recurrence import WEEKLY, event_timezone
