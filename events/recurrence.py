@@ -88,7 +88,7 @@ OVERLAP = "overlap"
 
 
 def clock_change(value: datetime) -> str | None:
-    """Whether naive UK wall-clock ``value`` is in the spring gap, the autumn overlap, or neither."""
+    """Whether naive UK wall-clock ``value`` is in the spring gap, the autumn overlap or neither."""
     zone = event_timezone()
     first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
     if first.utcoffset() == second.utcoffset():

@@ -129,7 +129,7 @@ def test_a_one_day_all_day_event_is_one_day(client, events_index, superuser):
 
 
 def test_the_demo_conference_runs_two_days(client, events_index):
-    from events.demo import event_specs
+    from demo.events import event_specs
 
     conference = next(
         spec for spec in event_specs(date(2026, 11, 30)) if spec["slug"].endswith("conference")
