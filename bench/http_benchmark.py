@@ -81,6 +81,7 @@ def main():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(32),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "SECURE_SSL_REDIRECT": "false",
         "MEDIA_ROOT": str(workdir / "media"),
         "DEMO_ADMIN_PASSWORD": secrets.token_urlsafe(16),

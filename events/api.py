@@ -24,6 +24,10 @@ from rest_framework import serializers
 from core.blocks import image_api_representation
 from events.recurrence import NONE, Series, from_local
 
+# Days a date filter may name: the network's calendar starts in 1900, and a day near the
+# ends of the calendar (0001-01-01, 9999-12-31) cannot be turned into UK time.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(9998, 12, 31)
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 QUERY_PARAMETERS = frozenset({"start_after", "start_before", "upcoming", "category"})
 
@@ -40,9 +44,14 @@ def _iso_date(params, name) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as error:
         raise _bad_request(f"{name} must be a date written YYYY-MM-DD, not '{value}'") from error
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise _bad_request(
+            f"{name} must be between {EARLIEST_DAY.isoformat()} and {LATEST_DAY.isoformat()}"
+        )
+    return day
 
 
 def _start_of(day: date) -> datetime:

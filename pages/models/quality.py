@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
@@ -207,6 +207,9 @@ class QualityMeasurePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Pa
         # A copy in the same language (the admin's Copy) cannot keep the code: it gets
         # the next free one (MT-S01-2), which the editor changes before publishing. The
         # editor's form refuses a taken code with a message (QualityMeasurePageForm).
+        if self.locale_id is None and self.path:
+            parent = self.get_parent()  # Wagtail's own default, set here a step earlier
+            self.locale_id = parent.locale_id if parent else Locale.get_default().pk
         if self.measure_code and not self.alias_of_id and self.locale_id:
             self.measure_code = free_measure_code(self.measure_code, self.locale_id, self.pk)
         return super().save(*args, **kwargs)
