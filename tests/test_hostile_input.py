@@ -73,6 +73,7 @@ def values_for(index: int) -> list[str]:
     rest = HOSTILE_SHORT[1:]
     return [HOSTILE_SHORT[0], rest[index % len(rest)], rest[(index + 2) % len(rest)]]
 
+
 PAGE_FILTERS = ["search", "order", "fields", "slug", "title", "locale", "child_of", "limit"]
 SURFACES = {
     "/search/": ["q", "page"],
