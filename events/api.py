@@ -30,6 +30,24 @@ EARLIEST_DAY = date(1900, 1, 1)
 LATEST_DAY = date(9998, 12, 31)
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 QUERY_PARAMETERS = frozenset({"start_after", "start_before", "upcoming", "category"})
+QUERY_PARAMETER_SCHEMAS = {
+    "start_after": {"type": "string", "format": "date"},
+    "start_before": {"type": "string", "format": "date"},
+    "upcoming": {"type": "string", "enum": ["true", "false"]},
+    "category": {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+}
+DATE_TIME_OR_NULL = {"type": "string", "format": "date-time", "nullable": True}
+SNIPPETS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "name": {"type": "string"},
+            "slug": {"type": "string"},
+        },
+    },
+}
 
 
 def _bad_request(message):
@@ -111,6 +129,8 @@ def _series_without_start_between(queryset, window_start, window_end):
 class NextOccurrenceField(serializers.Field):
     """The start of the next occurrence not yet over, worked out from the rule."""
 
+    openapi_schema = DATE_TIME_OR_NULL
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
@@ -127,6 +147,8 @@ def next_occurrence_representation(page, now) -> str | None:
 class LastDayField(serializers.Field):
     """The last day an all-day event runs on (``YYYY-MM-DD``, inclusive); None for timed events."""
 
+    openapi_schema = {"type": "string", "format": "date", "nullable": True}
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
@@ -135,6 +157,25 @@ class LastDayField(serializers.Field):
 
 
 class RecurrenceField(serializers.Field):
+    openapi_schema = {
+        "type": "object",
+        "nullable": True,
+        "description": "null for a single event",
+        "properties": {
+            "frequency": {"type": "string", "enum": ["weekly", "monthly"]},
+            "interval": {"type": "integer", "minimum": 1},
+            "week_of_month": {"type": "integer", "enum": [1, 2, 3, 4, -1], "nullable": True},
+            "until": {"type": "string", "format": "date", "nullable": True},
+            "count": {
+                "type": "integer",
+                "nullable": True,
+                "description": "events held (excluded dates do not count)",
+            },
+            "excluded_dates": {"type": "array", "items": {"type": "string", "format": "date"}},
+            "description": {"type": "string"},
+        },
+    }
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
@@ -154,6 +195,18 @@ class RecurrenceField(serializers.Field):
 
 
 class LocationField(serializers.Field):
+    openapi_schema = {
+        "type": "object",
+        "properties": {
+            "format": {"type": "string"},
+            "venue": {"type": "string"},
+            "address": {"type": "string"},
+            "online_url": {"type": "string"},
+            "online_details": {"type": "string"},
+            "text": {"type": "string"},
+        },
+    }
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
@@ -171,6 +224,8 @@ class LocationField(serializers.Field):
 class SnippetListField(serializers.Field):
     """Related snippets as objects (id, name, slug), from the prefetched relation."""
 
+    openapi_schema = SNIPPETS
+
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
@@ -179,6 +234,12 @@ class SnippetListField(serializers.Field):
 
 
 class ImageField(serializers.Field):
+    openapi_schema = {
+        "type": "object",
+        "nullable": True,
+        "description": "renditions (small, medium, large: url, width, height) and alt text",
+    }
+
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 

@@ -179,6 +179,7 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         APIField("body"),
     ]
     api_query_parameters = api.QUERY_PARAMETERS
+    api_query_parameter_schemas = api.QUERY_PARAMETER_SCHEMAS
 
     base_form_class = EventPageForm
 
