@@ -20,6 +20,7 @@ page of the site is purged.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 
@@ -108,15 +109,21 @@ def html_urls_for_change(change) -> set[str]:
         if url:
             urls.add(url)
     previous_path = change.previous.get("html_path")
+    new_url = change.page.get("html_url")
     if previous_path:
         for site in Site.objects.all():
-            urls.add(site.root_url + previous_path)
+            old_url = site.root_url + previous_path
+            urls.add(old_url)
+            if new_url:  # the pages below it were at the old address too
+                urls |= {old_url + url[len(new_url) :] for url in urls if url.startswith(new_url)}
     urls |= _site_urls(_feed_paths())
     return urls
 
 
 @listen
 def purge_api_urls(changes):
+    if not settings.WAGTAILFRONTENDCACHE:
+        return  # no CDN to tell
     urls = set()
     for change in changes:
         urls |= urls_for_change(change)
