@@ -212,7 +212,11 @@ def measure_mode(mode, args, env, info, base_port):
         rss = worker_rss_mb(server.pid)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=40)
+        except subprocess.TimeoutExpired:  # a worker still busy with a slow request
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
         shutil.rmtree(script.parent, ignore_errors=True)
     return results, rss
 

@@ -33,7 +33,6 @@ import hashlib
 import math
 import time
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -76,10 +75,13 @@ IGNORED_MODELS = frozenset(
         "wagtailusers.userprofile",
         "django_tasks_database.dbtaskresult",
         "django_tasks_db.dbtaskresult",
+        "membership.membershiprequest",
+        "events.personalfeedtoken",
+        "wagtailcore.apitoken",
     }
 )
-# Apps whose rows are about people, tokens and deliveries, never about content.
-IGNORED_APPS = frozenset({"membership", "downstream", "api", "sessions", "django_tasks_db"})
+# Apps whose rows are about tokens and deliveries, never about content.
+IGNORED_APPS = frozenset({"api", "sessions", "django_tasks_db"})
 
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/xml", "text/xml")
 MAX_STORED_BYTES = 5 * 1024 * 1024

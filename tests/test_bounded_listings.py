@@ -182,7 +182,7 @@ def test_sitemap_index_beyond_one_sitemap(
         with django_assert_max_num_queries(12):
             part = client.get(f"/sitemap-pages.xml?p={number}").content.decode()
         assert part.count("<loc>") <= 5
-        seen += [line for line in part.split("<loc>")[1:]]
+        seen += part.split("<loc>")[1:]
     assert len(seen) == size + 1
     assert not any("/members/" in loc for loc in seen)
     assert client.get(f"/sitemap-pages.xml?p={pages + 1}").status_code == 404
