@@ -11,7 +11,7 @@ from wagtail.models import APIToken, PageViewRestriction
 import pytest
 
 from core import cache as http_cache
-from home.models import NetworkSettings
+from core.models import NetworkSettings
 from tests.conftest import restrict_to_members
 from tests.factories import ContentPageFactory
 
