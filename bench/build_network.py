@@ -168,6 +168,7 @@ def add_children(parent, children):
 
 
 def build(pages: int):
+    from core.models import StaffGroup
     from events.models import EventCategory, EventIndexPage, EventPage
     from events.recurrence import Series
     from pages.models import (
@@ -175,7 +176,6 @@ def build(pages: int):
         QualityImprovementIndexPage,
         QualityMeasurePage,
         SectionPage,
-        StaffGroup,
         TrainingCoursePage,
         TrainingIndexPage,
         TrainingSession,
@@ -410,8 +410,9 @@ def discover(host):
     from django.conf import settings as django_settings
     from django.contrib.staticfiles.storage import staticfiles_storage
 
+    from core.models import StaffGroup
     from events.models import EventIndexPage, EventPage
-    from pages.models import ContentPage, StaffGroup, TrainingIndexPage
+    from pages.models import ContentPage, TrainingIndexPage
 
     hostname, port = host.rsplit(":", 1)
     Site.objects.filter(is_default_site=True).update(hostname=hostname, port=int(port))
