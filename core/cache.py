@@ -251,7 +251,11 @@ class AnonymousCacheMiddleware:
 
     def __call__(self, request):
         if not is_anonymous_request(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            if "Cache-Control" not in response:
+                # A session that is not signed in (any more): never shared.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
         version = content_version()
         key = self._key(request, version)
         entry = cache.get(key) if key else None

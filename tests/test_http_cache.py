@@ -90,6 +90,14 @@ def test_token_answers_are_private_and_never_served_from_the_anonymous_copy(
     assert {"private", "no-store"} <= directives(with_token)
 
 
+def test_a_session_that_is_not_signed_in_is_not_shared(client, public_page):
+    client.cookies["sessionid"] = "left-over-from-a-logout"
+    response = client.get("/about/")
+    assert response.status_code == 200
+    assert {"private", "no-cache"} <= directives(response)
+    assert "X-Cache" not in client.get("/about/")
+
+
 def test_personal_feed_is_private(client, home_page, member):
     from events.models import PersonalFeedToken
 
