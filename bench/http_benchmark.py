@@ -100,6 +100,17 @@ def wait_until_up(url, timeout=60):
     raise SystemExit(f"server did not answer at {url}")
 
 
+def drain(static_url, timeout=120):
+    """Wait until the workers have finished requests that wrk gave up on."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        fetch(static_url)
+        if time.monotonic() - started < 0.5:
+            return
+        time.sleep(1)
+
+
 def worker_rss_mb(master_pid):
     children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
     sizes = []
@@ -181,15 +192,17 @@ def measure_mode(mode, args, env, info, base_port):
     script = Path(tempfile.mkdtemp(prefix="odn-wrk-")) / "report.lua"
     script.write_text(LUA)
     try:
-        wait_until_up(base + "/")
+        wait_until_up(base + info["static_path"])
         for name, path, headers, kind in endpoints(info):
             headers = resolve_headers(base, path, headers)
             status, response_headers, body = fetch(base + path, headers)
             wrk(base + path, headers, args.warmup, args.threads, args.connections, str(script))
+            drain(base + info["static_path"])
             passes = [
                 wrk(base + path, headers, args.seconds, args.threads, args.connections, str(script))
                 for _ in range(args.passes)
             ]
+            drain(base + info["static_path"])
             median = sorted(passes, key=lambda p: p["req_per_s"])[len(passes) // 2]
             results[name] = {
                 "path": path,
@@ -251,7 +264,7 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--seconds", type=int, default=10, help="per pass and endpoint")
+    parser.add_argument("--seconds", type=int, default=15, help="per pass and endpoint")
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--passes", type=int, default=1, help="the median pass is kept")
     parser.add_argument("--modes", default="built,cached")
