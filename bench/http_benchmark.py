@@ -78,13 +78,15 @@ def run(command, env, quiet=True):
     )
 
 
-def fetch(url, headers=None):
+def fetch(url, headers=None, timeout=120):
     request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
+    except (TimeoutError, urllib.error.URLError, ConnectionError):
+        return "timeout", {}, b""
 
 
 def wait_until_up(url, timeout=60):
@@ -122,7 +124,7 @@ def worker_rss_mb(master_pid):
 
 
 def wrk(url, headers, seconds, threads, connections, script):
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"]
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "120s"]
     command += ["-s", script]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
@@ -180,6 +182,8 @@ def measure_mode(mode, args, env, info, base_port):
             f"127.0.0.1:{port}",
             "--workers",
             str(args.workers),
+            "--timeout",
+            "120",
             "--log-level",
             "warning",
         ],

@@ -116,7 +116,7 @@ def write_report(docs: Path):
             f"Measured {result['measured_at']}: gunicorn {settings['workers']} sync workers, "
             f"{settings['database']}, Redis cache {'on' if settings['redis'] else 'off'}, "
             f"`wrk {settings['wrk']}`, median of {settings['passes']} pass(es). "
-            "SQL figures are per request, counted in-process (median of 5).",
+            "SQL figures are per request, counted in-process (median of 3).",
             "",
         ]
         for mode in result["modes"]:

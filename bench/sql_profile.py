@@ -24,7 +24,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-REPEATS = 5
+REPEATS = 3
 
 
 class Counter:
