@@ -197,6 +197,7 @@ def measure_mode(mode, args, env, info, base_port):
     script.write_text(LUA)
     try:
         wait_until_up(base + info["static_path"])
+        idle_rss = worker_rss_mb(server.pid)
         for name, path, headers, kind in endpoints(info):
             headers = resolve_headers(base, path, headers)
             status, response_headers, body = fetch(base + path, headers)
@@ -235,7 +236,7 @@ def measure_mode(mode, args, env, info, base_port):
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=10)
         shutil.rmtree(script.parent, ignore_errors=True)
-    return results, rss
+    return results, rss, idle_rss
 
 
 def sql_profile(mode, env, info, host):
@@ -332,7 +333,7 @@ def main():
         # A new content version: each mode starts without stored copies.
         fresh = "from core.cache import bump_content_version; bump_content_version()"
         run([python, "manage.py", "shell", "-c", fresh], env)
-        figures, rss = measure_mode(mode, args, env, info, args.port)
+        figures, rss, idle_rss = measure_mode(mode, args, env, info, args.port)
         sql = sql_profile(mode, env, info, host)
         static = figures["static file (ceiling)"]["req_per_s"]
         for name, figure in figures.items():
@@ -341,6 +342,7 @@ def main():
         result["modes"][mode] = {
             "endpoints": figures,
             "worker_rss_mb": [round(size, 1) for size in rss],
+            "worker_rss_mb_at_start": [round(size, 1) for size in idle_rss],
         }
         print(f"  worker RSS (MB): {', '.join(f'{size:.0f}' for size in rss)}", flush=True)
 

@@ -47,8 +47,10 @@ def _mode_table(result, mode):
         "cached": "server-side copies of anonymous answers on",
     }[mode]
     rss = ", ".join(f"{size:.0f}" for size in data["worker_rss_mb"])
+    at_start = ", ".join(f"{size:.0f}" for size in data.get("worker_rss_mb_at_start", []))
     lines = [
-        f"**{mode}** ({described}); worker RSS after the pass: {rss} MB",
+        f"**{mode}** ({described}); worker RSS at start: {at_start or '-'} MB, "
+        f"after the pass: {rss} MB",
         "",
         "| request | status | req/s | of static | p50 ms | p95 ms | p99 ms "
         "| SQL queries | SQL ms | bytes |",
