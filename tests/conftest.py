@@ -14,12 +14,14 @@ from tests.factories import UserFactory
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path):
     """Each test writes media to its own folder and starts with an empty cache."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -125,19 +125,36 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------
-# REDIS_URL switches on the shared Redis cache (rate limits, sessions-independent
-# counters); without it each process keeps its own local-memory cache.
+# REDIS_URL switches on the shared Redis cache; without it each process keeps its
+# own local-memory cache. Two aliases share the one Redis: "default" (Wagtail's
+# site-root paths, API answers) and "ratelimit" (login throttling, form limits).
+# While Redis is unreachable the site keeps serving (cms/cache.py): "default" acts
+# as an empty cache, "ratelimit" counts in each process's memory, and a warning is
+# logged when Redis goes away and when it comes back.
 REDIS_URL = env.get("REDIS_URL", "")
 if REDIS_URL:
+    _redis_options = {
+        "socket_connect_timeout": float(env.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+        "socket_timeout": float(env.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+        "RETRY_AFTER": float(env.get("REDIS_RETRY_AFTER", "5")),
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        alias: {
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "odn"),
+            "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "odn") + suffix,
+            "OPTIONS": {**_redis_options, "FALLBACK": fallback},
         }
+        for alias, suffix, fallback in (("default", "", "none"), ("ratelimit", "-rl", "local"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ratelimit",
+        },
+    }
 
 # --- Passwords ------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
