@@ -45,7 +45,12 @@ def handle_submission(request, data) -> tuple[MembershipRequestForm, bool]:
         return form, True
     if not form.is_valid():
         return form, False
-    actions.submit_request(form.request_data(), base_url(request))
+    created = actions.submit_request(form.request_data(), base_url(request))
+    # With the in-process task backend the email has been tried by now; with a
+    # worker it is still queued. Either way the visitor is told what happened.
+    if created is not None:
+        created.refresh_from_db(fields=["email_failure"])
+        form.email_failed = bool(created.email_failure)
     return form, True
 
 
@@ -59,7 +64,9 @@ def serve_request_page(page, request):
     else:
         form = MembershipRequestForm(privacy_notice_url=privacy_url)
     context = page.get_context(request)
-    context.update(form=form, submitted=submitted)
+    context.update(
+        form=form, submitted=submitted, email_failed=getattr(form, "email_failed", False)
+    )
     status = 429 if getattr(form, "rate_limited", False) else 200
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
@@ -111,6 +118,12 @@ def submit_json(request):
             for field, field_errors in form.errors.get_json_data().items()
         }
         return JsonResponse({"message": "Correct the errors.", "errors": errors}, status=400)
+    if getattr(form, "email_failed", False):
+        message = (
+            "Your request is recorded, but the email to confirm your address could not be "
+            "sent yet. The network office will send it again; do not send the form again."
+        )
+        return JsonResponse({"message": message, "email_sent": False}, status=202)
     return JsonResponse(
         {"message": "Thank you. Follow the link in the email we sent to confirm your address."},
         status=202,

@@ -210,8 +210,15 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Seconds a relay has to answer before an attempt fails (never a hung request or
+# worker). Failed membership emails are retried as scheduled tasks: the first
+# retry after EMAIL_RETRY_BASE_SECONDS, doubled each time, EMAIL_MAX_ATTEMPTS in all.
+EMAIL_TIMEOUT = float(env.get("EMAIL_TIMEOUT", "10"))
+EMAIL_MAX_ATTEMPTS = int(env.get("EMAIL_MAX_ATTEMPTS", "5"))
+EMAIL_RETRY_BASE_SECONDS = float(env.get("EMAIL_RETRY_BASE_SECONDS", "60"))
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "network.office@example.nhs.uk")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

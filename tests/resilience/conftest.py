@@ -1,3 +1,10 @@
 """Fixtures for the fault tests: the membership request page from the membership tests."""
 
-from tests.membership.conftest import request_page, staff_group  # noqa: F401
+import pytest
+
+from tests.membership.conftest import request_page, staff_group, valid_data  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _on_commit(commit_hooks_run_on_commit):
+    """On-commit work runs when the code commits, as in production."""

@@ -11,7 +11,6 @@ import time
 import pytest
 import redis
 
-from tests.membership.conftest import form_data
 from tests.resilience.services import RedisServer
 
 RETRY_AFTER = 0.3
@@ -97,13 +96,13 @@ def test_a_hung_redis_costs_one_timeout_then_none_until_retry(client, home_page,
 
 @pytest.mark.django_db
 def test_rate_limits_still_count_per_process_while_redis_is_down(
-    client, request_page, redis_caches, settings
+    client, request_page, valid_data, redis_caches, settings
 ):
     settings.MEMBERSHIP_RATE_LIMIT_PER_EMAIL = (2, 3600)
     redis_caches.kill()
     url = request_page.url
     statuses = [
-        client.post(url, form_data(email=f"{pad}jo.nurse@NHS.net{pad}")).status_code
+        client.post(url, {**valid_data, "email": f"{pad}jo.nurse@NHS.net{pad}"}).status_code
         for pad in ("", " ", "  ")
     ]
     assert statuses == [200, 200, 429]
