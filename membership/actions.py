@@ -159,27 +159,60 @@ def notify_office(request: MembershipRequest, base_url: str = "") -> None:
 # --- Decisions ------------------------------------------------------------------
 
 
+class AccountConflict(InvalidTransition):
+    """The address belongs to an account that approval must not touch."""
+
+
+def protected_account_reason(user) -> str:
+    """Why approval must leave this account alone ('' when it may make it a member)."""
+    if user.is_superuser:
+        return "a superuser account"
+    if user.is_staff:
+        return "a staff account"
+    if not user.is_active:
+        return "a deactivated account"
+    return ""
+
+
 def approve(request: MembershipRequest, reviewer, note: str = "") -> MembershipRequest:
-    """Create or reactivate the account, add it to the members, email a set-password link."""
+    """Create the account (or add an ordinary active one to the members), email a link.
+
+    Approval never reactivates or alters a superuser, staff or deactivated account
+    that uses the same address: the request is flagged for the office instead
+    (``account_conflict``) and ``AccountConflict`` is raised, with the change
+    committed so the flag stays.
+    """
     User = get_user_model()
     with transaction.atomic():
         request = _locked(request, Status.AWAITING_REVIEW)
         same_person = Q(email__iexact=request.email) | Q(username__iexact=request.email)
         user = User.objects.filter(same_person).order_by("pk").first()
+        reason = protected_account_reason(user) if user is not None else ""
+        if reason:
+            request.account_conflict = (
+                f"The address belongs to {reason} (#{user.pk}); approval leaves it alone. "
+                "Change the account by hand, or reject the request."
+            )
+            request.save(update_fields=["account_conflict"])
+            log(request, "membership.account_conflict", user=reviewer, data={"user": user.pk})
+    if reason:
+        raise AccountConflict(request.account_conflict)
+    with transaction.atomic():
+        request = _locked(request, Status.AWAITING_REVIEW)
         if user is None:
             user = User(username=request.email, email=request.email)
             user.set_unusable_password()
-        first, _, last = request.full_name.partition(" ")
-        user.first_name, user.last_name = first[:150], last[:150]
-        user.is_active = True
-        user.save()
+            first, _, last = request.full_name.partition(" ")
+            user.first_name, user.last_name = first[:150], last[:150]
+            user.save()
         user.groups.add(members_group())
         request.user = user
         request.reviewed_by = reviewer
         request.reviewed_at = timezone.now()
         request.review_note = note or request.review_note
+        request.account_conflict = ""
         _change_status(request, Status.APPROVED, "membership.approved", reviewer)
-    send_decision(request)
+        send_decision(request)
     return request
 
 
@@ -191,7 +224,7 @@ def reject(request: MembershipRequest, reviewer, reason: str) -> MembershipReque
         request.reviewed_at = timezone.now()
         request.decision_reason = reason
         _change_status(request, Status.REJECTED, "membership.rejected", reviewer)
-    send_decision(request)
+        send_decision(request)
     return request
 
 
