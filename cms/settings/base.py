@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.StorageUnavailableMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -188,18 +189,33 @@ STORAGES = {
 }
 
 # AWS_STORAGE_BUCKET_NAME switches media to S3 (or any S3-compatible store such as
-# MinIO, through AWS_S3_ENDPOINT_URL). Files are private: documents are only ever
-# handed out through Wagtail's serve view, which checks privacy first.
+# MinIO, through AWS_S3_ENDPOINT_URL). Documents are private: only ever handed out
+# through Wagtail's serve view, which checks privacy first, with signed URLs.
+# Images (originals and renditions) are public by design: unsigned, cacheable URLs,
+# on AWS_S3_PUBLIC_DOMAIN (a CDN in front of the bucket) when set (cms/storage.py).
 AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    from botocore.config import Config
+
+    STORAGES["default"] = {"BACKEND": "cms.storage.MediaStorage"}
     AWS_S3_ENDPOINT_URL = env.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = env.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = env.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_PUBLIC_DOMAIN = env.get("AWS_S3_PUBLIC_DOMAIN") or None
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = int(env.get("AWS_QUERYSTRING_EXPIRE", "300"))
     AWS_S3_FILE_OVERWRITE = False
     AWS_LOCATION = env.get("AWS_LOCATION", "media")
+    # A store that does not answer fails an attempt in seconds, not minutes.
+    AWS_S3_CLIENT_CONFIG = Config(
+        connect_timeout=float(env.get("AWS_S3_TIMEOUT", "3")),
+        read_timeout=float(env.get("AWS_S3_TIMEOUT", "3")) * 4,
+        retries={"max_attempts": 2, "mode": "standard"},
+    )
+# Admin uploads check that the store answers first: a form error, never a 500.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.ImageForm"
 
 # --- Email ----------------------------------------------------------------------
 # EMAIL_HOST switches on SMTP; without it mail is written to the console.
