@@ -26,7 +26,7 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _hit(scope: str, value: str, limit: int, window: int) -> bool:
+def hit(scope: str, value: str, limit: int, window: int) -> bool:
     """Count one attempt; True while the attempts in the window stay within ``limit``."""
     digest = hashlib.sha256(value.encode()).hexdigest()[:32]
     key = f"membership-rate:{scope}:{digest}"
@@ -46,11 +46,20 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+def allow_password_reset(request, email: str) -> tuple[bool, bool]:
+    """Count a password reset request: (client within its limit, address within its limit)."""
+    ip_limit, ip_window = settings.PASSWORD_RESET_RATE_LIMIT_PER_IP
+    email_limit, email_window = settings.PASSWORD_RESET_RATE_LIMIT_PER_EMAIL
+    client_ok = hit("reset-ip", client_ip(request), ip_limit, ip_window)
+    address_ok = hit("reset-email", normalise_email(email), email_limit, email_window)
+    return client_ok, address_ok
+
+
 def allow_submission(request, email: str | None) -> bool:
     """Count a submission from this client (and for this email); False when over a limit."""
     ip_limit, ip_window = settings.MEMBERSHIP_RATE_LIMIT_PER_IP
-    allowed = _hit("ip", client_ip(request), ip_limit, ip_window)
+    allowed = hit("ip", client_ip(request), ip_limit, ip_window)
     if email:
         email_limit, email_window = settings.MEMBERSHIP_RATE_LIMIT_PER_EMAIL
-        allowed = _hit("email", normalise_email(email), email_limit, email_window) and allowed
+        allowed = hit("email", normalise_email(email), email_limit, email_window) and allowed
     return allowed

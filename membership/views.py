@@ -6,14 +6,14 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from membership import actions
-from membership.forms import MembershipRequestForm
+from membership.forms import MemberPasswordResetForm, MembershipRequestForm
 from membership.models import MembershipRequest, MembershipRequestPage
-from membership.ratelimit import allow_submission
+from membership.ratelimit import allow_password_reset, allow_submission
 
 RATE_LIMITED = "Too many requests from here. Wait an hour and try again."
 
@@ -172,6 +172,26 @@ def leave(request):
         actions.leave_network(user)
         return TemplateResponse(request, "membership/left.html")
     return TemplateResponse(request, "membership/leave.html")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, throttled per client and per (normalised) address.
+
+    Over the client's limit, the form says so (429). Over the address's limit, the
+    visitor sees the usual "check your email" page but no email is sent, so the
+    form neither floods an inbox nor reveals which addresses have accounts.
+    """
+
+    form_class = MemberPasswordResetForm
+
+    def form_valid(self, form):
+        client_ok, address_ok = allow_password_reset(self.request, form.cleaned_data["email"])
+        if not client_ok:
+            form.add_error(None, RATE_LIMITED)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if not address_ok:
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class LoginView(auth_views.LoginView):

@@ -8,6 +8,7 @@ AWS_STORAGE_BUCKET_NAME, EMAIL_HOST, ...). `.env.example` lists every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -90,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "membership.middleware.PrivateResponseMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -156,6 +160,29 @@ else:
             "LOCATION": "ratelimit",
         },
     }
+
+# --- Login throttling (django-axes) ---------------------------------------------
+# Member and admin logins alike: after AXES_FAILURE_LIMIT wrong passwords for one
+# username (normalised), or from one address and browser, logins are refused with
+# a 429 page for AXES_COOLOFF_MINUTES, even with the right password. Counted in the
+# shared "ratelimit" cache, so every app server sees the same count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "ratelimit"
+AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "user_agent"]]
+AXES_USERNAME_CALLABLE = "cms.security.login_username"
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Password reset emails: at most this many per address and per client an hour.
+PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = (int(env.get("PASSWORD_RESET_LIMIT_PER_EMAIL", "3")), 3600)
+PASSWORD_RESET_RATE_LIMIT_PER_IP = (int(env.get("PASSWORD_RESET_LIMIT_PER_IP", "10")), 3600)
 
 # --- Passwords ------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
