@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from cms.storage import StorageUnavailable
+from core.storage import StorageUnavailable
 
 UNAVAILABLE = (
     "The file store is not answering just now, so the file cannot be saved. "

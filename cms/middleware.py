@@ -4,9 +4,9 @@ import logging
 
 from django.template.loader import render_to_string
 
-from cms.storage import StorageUnavailable
+from core.storage import StorageUnavailable
 
-logger = logging.getLogger("cms.storage")
+logger = logging.getLogger("core.storage")
 RETRY_AFTER_SECONDS = 60
 
 

@@ -35,18 +35,20 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # --- Applications ---------------------------------------------------------------
+# Layers (docs/architecture.md): the core, the feature apps, the API app, the demo loader.
 INSTALLED_APPS = [
+    "core",
     "home",
     "pages",
     "events",
     "membership",
     "search",
-    "downstream",
+    "api",
+    "demo",
     "wagtail_headless_preview",
     "wagtailnhsukfrontend",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -69,7 +71,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -212,19 +213,19 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "core.storage.StaticFilesStorage"},
 }
 
 # AWS_STORAGE_BUCKET_NAME switches media to S3 (or any S3-compatible store such as
 # MinIO, through AWS_S3_ENDPOINT_URL). Documents are private: only ever handed out
 # through Wagtail's serve view, which checks privacy first, with signed URLs.
 # Images (originals and renditions) are public by design: unsigned, cacheable URLs,
-# on AWS_S3_PUBLIC_DOMAIN (a CDN in front of the bucket) when set (cms/storage.py).
+# on AWS_S3_PUBLIC_DOMAIN (a CDN in front of the bucket) when set (core/storage.py).
 AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     from botocore.config import Config
 
-    STORAGES["default"] = {"BACKEND": "cms.storage.MediaStorage"}
+    STORAGES["default"] = {"BACKEND": "core.storage.MediaStorage"}
     AWS_S3_ENDPOINT_URL = env.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = env.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = env.get("AWS_S3_CUSTOM_DOMAIN") or None
@@ -307,6 +308,15 @@ if env.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN"):
 MEMBERS_GROUP_NAME = "Network members"
 NETWORK_OFFICE_GROUP_NAME = "Network office"
 
+# --- Network calendar -----------------------------------------------------------
+# The sources of the calendar, its feeds and the API's occurrences, as dotted paths to
+# functions ``source(user, start, end, filters)`` (see events/occurrences.py). An app
+# that puts entries on the calendar adds its function here; events imports none of them.
+CALENDAR_SOURCES = [
+    "pages.calendar.training_sessions",
+    "events.sources.event_occurrences",
+]
+
 # --- Logging --------------------------------------------------------------------
 LOGGING = {
     "version": 1,
@@ -316,7 +326,7 @@ LOGGING = {
     "loggers": {"django.request": {"level": "ERROR"}},
 }
 
-# --- Headless API (cms/api, downstream/; docs/api.md) ---------------------------
+# --- Headless API (api/; docs/api.md) -------------------------------------------
 # Seconds that shared caches and the CDN may keep an anonymous API answer (answers
 # to a token or a session are never stored); publishing purges them sooner.
 WAGTAILAPI_CACHE_MAX_AGE = int(env.get("WAGTAILAPI_CACHE_MAX_AGE", "300"))
@@ -327,7 +337,7 @@ CORS_ALLOW_CREDENTIALS = env_bool("CORS_ALLOW_CREDENTIALS", False)
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag"]
-# Publish webhooks (downstream/webhooks.py): attempts per delivery, the first retry's
+# Publish webhooks (api/webhooks.py): attempts per delivery, the first retry's
 # delay (doubled each time after) and the time a receiving site has to answer.
 WEBHOOK_MAX_ATTEMPTS = int(env.get("WEBHOOK_MAX_ATTEMPTS", "5"))
 WEBHOOK_RETRY_BASE_SECONDS = float(env.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
