@@ -342,6 +342,9 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 WEBHOOK_MAX_ATTEMPTS = int(env.get("WEBHOOK_MAX_ATTEMPTS", "5"))
 WEBHOOK_RETRY_BASE_SECONDS = float(env.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
 WEBHOOK_TIMEOUT_SECONDS = float(env.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+# Webhooks go to public addresses only (api/targets.py); true lets them reach
+# loopback and private networks (tests, or a receiver on the same private network).
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 # Background tasks (django-tasks: webhooks, and Wagtail's own CDN purges and reference
 # index). Without TASKS_BACKEND they run in the process that enqueues them, after the
 # commit; TASKS_BACKEND=database queues them in the database for `manage.py db_worker`,
