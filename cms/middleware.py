@@ -1,8 +1,12 @@
-"""Project middleware: a clear 503 when the media store is down."""
+"""Project middleware: a clear 503 when the media store is down; the CSP exception
+for the Wagtail admin."""
 
 import logging
 
 from django.template.loader import render_to_string
+
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
 
 from core.storage import StorageUnavailable
 
@@ -34,3 +38,23 @@ class StorageUnavailableMiddleware:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the one exception the Wagtail admin needs.
+
+    The public site runs under ``CONTENT_SECURITY_POLICY`` as it stands (inline
+    scripts only with the request's nonce). Wagtail's admin pages carry inline
+    scripts of their own, so under /admin/ (staff only, behind login and 2FA)
+    ``script-src`` also allows inline scripts; every other directive still holds.
+    """
+
+    admin_prefix = "/admin/"
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path.startswith(self.admin_prefix) and not report_only:
+            replace = dict(parts.replace or {})
+            replace["script-src"] = [SELF, UNSAFE_INLINE]
+            parts = PolicyParts(parts.config, parts.update, replace, None)
+        return parts

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -91,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "membership.middleware.PrivateResponseMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its 429 page.
@@ -161,6 +163,56 @@ else:
             "LOCATION": "ratelimit",
         },
     }
+
+
+# --- Content-Security-Policy (django-csp) ----------------------------------------
+# Scripts only from this site, inline ones only with the per-request nonce
+# (templates/base.html); NHS.UK fonts and images from assets.nhs.uk; media from the
+# bucket or its CDN; no plugins; frames only from this site (the admin's preview)
+# and the video hosts that editors embed. Inline style attributes are allowed
+# (NHS.UK components and the Wagtail admin use them). Documents served by Wagtail
+# keep their own stricter policy (default-src 'none').
+def _media_origins():
+    origins = []
+    for domain in (env.get("AWS_S3_PUBLIC_DOMAIN"), env.get("AWS_S3_CUSTOM_DOMAIN")):
+        if domain:
+            origins.append(f"https://{domain}")
+    if env.get("AWS_STORAGE_BUCKET_NAME"):
+        endpoint = env.get("AWS_S3_ENDPOINT_URL")
+        if endpoint:
+            origins.append(endpoint.rstrip("/"))
+        else:
+            region = env.get("AWS_S3_REGION_NAME", "eu-west-2")
+            origins.append(f"https://{env['AWS_STORAGE_BUCKET_NAME']}.s3.{region}.amazonaws.com")
+    return origins
+
+
+NHSUK_ASSETS = "https://assets.nhs.uk"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", NHSUK_ASSETS, *_media_origins()],
+        "font-src": [SELF, "data:", NHSUK_ASSETS],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_media_origins()],
+        "frame-src": [
+            SELF,
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# The admin shows initials, not avatars fetched from a third party, and does not
+# call out for Wagtail's release notices (upgrades are planned: docs/deployment.md).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Login throttling (django-axes) ---------------------------------------------
 # Member and admin logins alike: after AXES_FAILURE_LIMIT wrong passwords for one
