@@ -109,6 +109,14 @@ class ResilientRedisCache(RedisCache):
                 return result
         return getattr(self.fallback, name)(*args, **kwargs)
 
+    def ping(self) -> None:
+        """Ask Redis itself (no fallback); raises when it does not answer (/readyz)."""
+        try:
+            self._cache.get_client().ping()
+        except UNAVAILABLE as error:
+            self._failed(error)
+            raise
+
     # --- Django's cache API -------------------------------------------------------
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

@@ -1,7 +1,9 @@
-"""Project middleware: a clear 503 when the media store is down; the CSP exception
-for the Wagtail admin."""
+"""Project middleware: structured request logs, a clear 503 when the media store is
+down, and the CSP exception for the Wagtail admin."""
 
 import logging
+import time
+import uuid
 
 from django.template.loader import render_to_string
 
@@ -10,7 +12,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 
 from core.storage import StorageUnavailable
 
-logger = logging.getLogger("core.storage")
+logger = logging.getLogger("cms.storage")
+request_logger = logging.getLogger("cms.request")
 RETRY_AFTER_SECONDS = 60
 
 
@@ -58,3 +61,38 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             replace["script-src"] = [SELF, UNSAFE_INLINE]
             parts = PolicyParts(parts.config, parts.update, replace, None)
         return parts
+
+
+class RequestLogMiddleware:
+    """One structured log line per request on the ``cms.request`` logger.
+
+    Fields: method, path (no query string: it may hold tokens), status, duration_ms,
+    request_id (the proxy's X-Request-ID, else a new one, echoed in the response),
+    user_id (or null). ``cms.logging.JSONFormatter`` writes them as one JSON object.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.monotonic()
+        request_id = request.headers.get("X-Request-ID", "")[:64] or uuid.uuid4().hex
+        request.request_id = request_id
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        request_logger.info(
+            "%s %s %s",
+            request.method,
+            request.path,
+            response.status_code,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.monotonic() - started) * 1000, 1),
+                "request_id": request_id,
+                "user_id": user.pk if user is not None and user.is_authenticated else None,
+            },
+        )
+        response["X-Request-ID"] = request_id
+        return response

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.StorageUnavailableMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -370,12 +371,27 @@ CALENDAR_SOURCES = [
 ]
 
 # --- Logging --------------------------------------------------------------------
+# LOG_FORMAT=json writes one JSON object per line (production); "text" is plain.
+# The cms.request logger writes one line per request at INFO (REQUEST_LOG_LEVEL).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "cms.logging.JSONFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.get("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "cms.request": {"level": env.get("REQUEST_LOG_LEVEL", "INFO")},
+        "cms.cache": {"level": "INFO"},
+    },
 }
 
 # --- Headless API (api/; docs/api.md) -------------------------------------------
