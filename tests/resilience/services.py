@@ -10,8 +10,12 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
+import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -135,3 +139,122 @@ class BlackholeSMTP:
         for connection in self.connections:
             connection.close()
         self.sock.close()
+
+
+class PostgresCluster:
+    """A throwaway PostgreSQL cluster (initdb + pg_ctl) on POSTGRES_PORT, trust auth.
+
+    As root, the cluster belongs to the ``postgres`` user (initdb refuses root).
+    """
+
+    def __init__(self, port: int = POSTGRES_PORT):
+        self.initdb = require_tool("initdb", PG_BIN_DIRS)
+        self.pg_ctl = require_tool("pg_ctl", PG_BIN_DIRS)
+        self.port = port
+        self.root = Path(tempfile.mkdtemp(prefix="odn-fault-pg-", dir="/tmp"))
+        self.data = self.root / "data"
+        self.url = f"postgres://odn@127.0.0.1:{port}/postgres"
+        self.as_user = []
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+
+    def _run(self, *args):
+        subprocess.run([*self.as_user, *args], check=True, capture_output=True, timeout=120)  # noqa: S603
+
+    def __enter__(self):
+        assert port_is_free(self.port), f"port {self.port} is in use"
+        self._run(self.initdb, "-D", str(self.data), "-U", "odn", "--auth=trust", "-E", "UTF8")
+        self.start()
+        return self
+
+    def _ctl(self, action):
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        log = str(self.root / "log")
+        self._run(
+            self.pg_ctl, "-D", str(self.data), "-o", options, "-l", log, "-m", "fast", "-w", action
+        )
+
+    def start(self):
+        self._ctl("start")
+        wait_for_port(self.port)
+
+    def stop(self):
+        self._ctl("stop")
+
+    def restart(self):
+        self._ctl("restart")
+        wait_for_port(self.port)
+
+    def __exit__(self, *exc):
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+class Gunicorn:
+    """The project under gunicorn with production settings, on a loopback port."""
+
+    def __init__(self, port: int, env: dict):
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        root = Path(__file__).resolve().parents[2]
+        self.log = tempfile.NamedTemporaryFile(prefix="odn-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "cms.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--timeout",
+                "60",
+            ],
+            cwd=root,
+            env={
+                **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")},
+                "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+                "SECRET_KEY": "fault-test-secret-key-with-enough-length-0123456789",
+                "ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "SECURE_SSL_REDIRECT": "false",
+                **env,
+            },
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def get(self, path, headers=None):
+        """(status, body bytes, headers) without raising on HTTP errors."""
+        request = urllib.request.Request(self.url + path, headers=headers or {})  # noqa: S310
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310
+                return answer.status, answer.read(), answer.headers
+        except urllib.error.HTTPError as error:
+            return error.code, error.read(), error.headers
+
+    def wait_ready(self, timeout=90):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(Path(self.log.name).read_text(errors="replace")[-3000:])
+            try:
+                if self.get("/healthz")[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise TimeoutError(Path(self.log.name).read_text(errors="replace")[-3000:])
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        Path(self.log.name).unlink(missing_ok=True)
