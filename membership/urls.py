@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from membership import views
-from membership.sitemap import sitemap
+from membership.sitemap import sitemap, sitemap_index
 
 auth_urls = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -42,5 +42,6 @@ membership_urls = [
 urlpatterns = [
     path("accounts/", include(auth_urls)),
     path("membership/", include((membership_urls, "membership"))),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap, name="sitemap_section"),
 ]
