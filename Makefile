@@ -9,17 +9,26 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test fuzz install lint format migrate demo clean bench
+.PHONY: run test fuzz install lock lint format migrate demo clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Installs the exact versions in requirements.lock (pip-tools), then the project.
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve requirements.lock after changing pyproject.toml (`make lock`), or move
+# every package to its newest allowed version (`make lock LOCK_ARGS=--upgrade`).
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet 'pip-tools~=7.6.2'
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock $(LOCK_ARGS) pyproject.toml
 
 migrate: install
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input
