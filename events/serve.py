@@ -112,7 +112,7 @@ def event_context(request, event):
         image_url = request.build_absolute_uri(event.image.get_rendition("max-1200x1200").url)
     return {
         "categories": list(event.categories.all()),
-        "audience": list(event.audience.all()),
+        "staff_groups": list(event.staff_groups.all()),
         "attachments": [item for item in attachments if item.document_id in allowed],
         "shows_next": bool(event.repeats and upcoming),
         "shown_start": shown_start,
