@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from home.views import switch_language
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("membership.urls")),
     path("search/", include("search.urls")),
+    path("language/<str:code>/", switch_language, name="switch_language"),
     path("", include("events.urls")),
 ]
 

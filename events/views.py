@@ -1,13 +1,18 @@
 """The calendar's pages and feeds: thin views over events.calendar and events.feeds."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from wagtail.documents import get_document_model
+from wagtail.models import Locale
 
 from events import calendar, feeds
 from events.models import EventCategory, EventPage, PersonalFeedToken
@@ -20,6 +25,31 @@ def _subpage_url(index, name, *args, **kwargs):
     return index.url + index.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
 
 
+def _feed_locale(request):
+    """The language a feed lists, from ``?locale=`` (default: the site's default language).
+
+    An unknown code is a 404, never a 500.
+    """
+    code = request.GET.get("locale")
+    if not code:
+        return Locale.get_default()
+    locale = None
+    if code in dict(settings.LANGUAGES):
+        locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        raise Http404("No such language")
+    return locale
+
+
+def _feed_url(name, **kwargs):
+    """A feed's address in the language being read (``?locale=`` unless the default)."""
+    url = reverse(name, kwargs=kwargs or None)
+    language = get_language()
+    if language and language != settings.LANGUAGE_CODE:
+        url += "?" + urlencode({"locale": language})
+    return url
+
+
 def _calendar_context(index, form):
     return {
         "filter_form": form,
@@ -29,7 +59,7 @@ def _calendar_context(index, form):
             "past": _subpage_url(index, "past"),
             "calendar": _subpage_url(index, "this_month"),
             "my_feed": _subpage_url(index, "my_feed"),
-            "feed": reverse("events:calendar_feed"),
+            "feed": _feed_url("events:calendar_feed"),
         },
     }
 
@@ -38,9 +68,9 @@ def occurrence_list(request, index, past):
     form = calendar.CalendarFilterForm(request.GET, index.locale_id)
     filters = form.calendar_filters()
     if past:
-        found = calendar.past_occurrences(request.user, filters)
+        found = calendar.past_occurrences(request.user, filters, locale_id=index.locale_id)
     else:
-        found = calendar.upcoming_occurrences(request.user, filters)
+        found = calendar.upcoming_occurrences(request.user, filters, locale_id=index.locale_id)
     page = calendar.page_of(found, request.GET.get("page"))
     context = _calendar_context(index, form)
     context.update(
@@ -60,7 +90,7 @@ def month(request, index, year, month_number):
     first = calendar.month_or_404(year, month_number)
     form = calendar.CalendarFilterForm(request.GET, index.locale_id)
     filters = form.calendar_filters()
-    grid = calendar.month_calendar(request.user, first, filters)
+    grid = calendar.month_calendar(request.user, first, filters, locale_id=index.locale_id)
     context = _calendar_context(index, form)
     suffix = f"?{context['filter_query']}" if context["filter_query"] else ""
     context.update(
@@ -83,7 +113,7 @@ def my_feed(request, index):
     if request.method == "POST":
         token.reset()
         messages.success(
-            request, "Your feed address has been reset. Update it in your calendar app."
+            request, _("Your feed address has been reset. Update it in your calendar app.")
         )
         return redirect(_subpage_url(index, "my_feed"))
     context = _calendar_context(index, calendar.CalendarFilterForm({}, index.locale_id))
@@ -97,17 +127,19 @@ def my_feed(request, index):
 
 
 def calendar_feed(request):
-    found = feeds.feed_occurrences(request.user, {})
+    locale = _feed_locale(request)
+    found = feeds.feed_occurrences(request.user, {}, locale_id=locale.pk)
     return feeds.ics_response(
         feeds.build_calendar(feeds.calendar_name(), found, request), "network-calendar.ics"
     )
 
 
 def category_feed(request, category):
-    category_object = EventCategory.objects.filter(slug=category).first()
+    locale = _feed_locale(request)
+    category_object = EventCategory.objects.filter(slug=category, locale=locale).first()
     if category_object is None:
         raise Http404("No such event category")
-    found = feeds.feed_occurrences(request.user, {"category": category})
+    found = feeds.feed_occurrences(request.user, {"category": category}, locale_id=locale.pk)
     name = f"{feeds.calendar_name()}: {category_object.name}"
     return feeds.ics_response(feeds.build_calendar(name, found, request), f"{category}.ics")
 
@@ -121,7 +153,7 @@ def personal_feed(request, token):
     holder = PersonalFeedToken.objects.select_related("user").filter(token=token).first()
     if holder is None:
         raise Http404("No such feed")
-    found = feeds.feed_occurrences(holder.user, {})
+    found = feeds.feed_occurrences(holder.user, {}, locale_id=_feed_locale(request).pk)
     content = feeds.build_calendar(feeds.calendar_name(), found, request)
     return feeds.ics_response(content, "my-network-calendar.ics", private=True)
 

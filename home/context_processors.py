@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from home.navigation import footer_links, main_navigation
+from home.navigation import footer_links, home_url, main_navigation
 
 
 def site_chrome(request):
@@ -8,4 +8,5 @@ def site_chrome(request):
     return {
         "main_navigation": SimpleLazyObject(lambda: main_navigation(request)),
         "footer_links": SimpleLazyObject(lambda: footer_links(request)),
+        "home_url": SimpleLazyObject(lambda: home_url(request)),
     }

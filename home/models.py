@@ -1,16 +1,19 @@
 from django.db import models
+from django.http import HttpResponseRedirect
+from django.utils.cache import patch_vary_headers
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from rest_framework import serializers
 
+from home.languages import preferred_language
 from membership.access import visible_pages
 from pages.blocks import BodyBlock, page_link_api_representation
 from pages.mixins import HeadlessPreviewMixin
@@ -134,14 +137,44 @@ class HomePage(HeadlessPreviewMixin, Page):
         return self.membership_page.full_url if self.membership_page_id else None
 
     def visible_section_cards(self, user):
-        """The cards whose target page ``user`` may see, targets loaded as specific pages."""
-        cards = list(self.section_cards.all())
-        targets = visible_pages(user).filter(pk__in=[card.target_id for card in cards])
-        targets = targets.specific().in_bulk()
-        visible = [card for card in cards if card.target_id in targets]
+        """The cards whose target ``user`` may see, each target in this home page's language.
+
+        A card leads to the translation of its target in this page's locale; a card
+        whose target has no live translation there is left out (a Welsh home page
+        never links to an English page). Targets are loaded as specific pages; two
+        queries however many cards.
+        """
+        cards = list(self.section_cards.select_related("target"))
+        keys = {card.target.translation_key for card in cards}
+        targets = visible_pages(user).filter(locale_id=self.locale_id, translation_key__in=keys)
+        by_key = {page.translation_key: page for page in targets.specific()}
+        visible = [card for card in cards if card.target.translation_key in by_key]
         for card in visible:
-            card.target = targets[card.target_id]
+            card.target = by_key[card.target.translation_key]
         return visible
+
+    def serve(self, request, *args, **kwargs):
+        """At the site's root address, send visitors to their preferred language's home.
+
+        The preference is the language they chose with the switcher, else their
+        browser's Accept-Language; only a live translation they may see is used.
+        """
+        if request.path == "/" and self.locale_id == Locale.get_default().pk:
+            code = preferred_language(request)
+            if code != self.locale.language_code:
+                translated = (
+                    visible_pages(request.user, self.get_translations())
+                    .filter(locale__language_code=code)
+                    .first()
+                )
+                if translated is not None:
+                    response = HttpResponseRedirect(translated.get_url(request))
+                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                    return response
+        response = super().serve(request, *args, **kwargs)
+        if request.path == "/":
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,7 @@
-from django.http import HttpResponseServerError
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import page_not_found as django_page_not_found
 
 
@@ -11,3 +13,27 @@ def server_error(request):
     # Rendered without the request context: the fault that brought us here may be the
     # database, which the context processors would touch.
     return HttpResponseServerError(render_to_string("500.html"))
+
+
+def switch_language(request, code):
+    """Remember the visitor's choice of language, then go to ``next`` (that language's page).
+
+    The choice is kept in Django's language cookie, so the root address sends the
+    visitor to the language they chose rather than their browser's preference.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("Unknown language")
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response

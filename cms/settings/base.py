@@ -159,6 +159,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
     tuple(pair.split(":", 1))
     for pair in env_list("CONTENT_LANGUAGES", "en-gb:English,cy:Cymraeg (Welsh)")
 ]
+# Interface strings: locale/<code>/LC_MESSAGES/django.po, compiled to the committed
+# django.mo by `make messages` (polib, so no gettext tools are needed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static files and media -----------------------------------------------------
 STATIC_URL = "/static/"
