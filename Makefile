@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrate demo clean bench
+.PHONY: run test install lint format migrate demo clean bench messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,10 @@ clean:
 
 bench: install
 	$(BIN)/python bench/http_benchmark.py $(BENCH_ARGS)
+
+# Interface translations: extract new strings into locale/*/django.po (needs GNU gettext),
+# then compile every catalogue to the committed .mo with polib (no gettext needed).
+messages: install
+	-DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py makemessages --all --no-location \
+		--ignore='.venv/*' --ignore='tests/*' --ignore='bench/*'
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py compile_translations

@@ -71,6 +71,7 @@ def occurrence_list(request, index, past):
         found = calendar.past_occurrences(request.user, filters, locale_id=index.locale_id)
     else:
         found = calendar.upcoming_occurrences(request.user, filters, locale_id=index.locale_id)
+    localize_categories(found, index.locale_id)
     page = calendar.page_of(found, request.GET.get("page"))
     context = _calendar_context(index, form)
     context.update(
@@ -91,6 +92,7 @@ def month(request, index, year, month_number):
     form = calendar.CalendarFilterForm(request.GET, index.locale_id)
     filters = form.calendar_filters()
     grid = calendar.month_calendar(request.user, first, filters, locale_id=index.locale_id)
+    localize_categories(grid.occurrences, index.locale_id)
     context = _calendar_context(index, form)
     suffix = f"?{context['filter_query']}" if context["filter_query"] else ""
     context.update(
@@ -167,6 +169,36 @@ def event_ics(request, page_id):
     return feeds.ics_response(feeds.event_calendar(event, request), f"{event.slug}.ics")
 
 
+def in_locale(snippets, locale_id):
+    """``snippets`` (categories, staff groups) each in the given language where translated.
+
+    A translated event keeps its original's categories and audience; a Welsh page shows
+    their Welsh names. One query; a snippet without a translation is shown as it is.
+    """
+    if not snippets or all(item.locale_id == locale_id for item in snippets):
+        return snippets
+    model = type(snippets[0])
+    translated = {
+        item.translation_key: item
+        for item in model.objects.filter(
+            locale_id=locale_id, translation_key__in=[item.translation_key for item in snippets]
+        )
+    }
+    return [translated.get(item.translation_key, item) for item in snippets]
+
+
+def localize_categories(occurrences, locale_id):
+    """Show each occurrence's categories in the listing's language (one query in all)."""
+    categories = [item for occ in occurrences for item in occ.extra.get("categories", ())]
+    translated = {item.translation_key: item for item in in_locale(categories, locale_id)}
+    for occurrence in occurrences:
+        if "categories" in occurrence.extra:
+            occurrence.extra["categories"] = [
+                translated.get(item.translation_key, item)
+                for item in occurrence.extra["categories"]
+            ]
+
+
 def event_context(request, event):
     attachments = list(event.documents.select_related("document"))
     allowed = set(
@@ -183,8 +215,8 @@ def event_context(request, event):
     if event.image_id:
         image_url = request.build_absolute_uri(event.image.get_rendition("max-1200x1200").url)
     return {
-        "categories": list(event.categories.all()),
-        "audience": list(event.audience.all()),
+        "categories": in_locale(list(event.categories.all()), event.locale_id),
+        "audience": in_locale(list(event.audience.all()), event.locale_id),
         "attachments": [item for item in attachments if item.document_id in allowed],
         "shows_next": bool(event.repeats and upcoming),
         "shown_start": shown_start,

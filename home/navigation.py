@@ -42,6 +42,21 @@ def home_url(request):
     return (root.get_url(request) if root is not None else None) or "/"
 
 
+def network_name(request):
+    """The network's name in the language being read.
+
+    The home page is titled with the network's name, so its translation names the
+    network in that language; without one, the name from the network settings.
+    """
+    root = localized_root(request)
+    site = Site.find_for_request(request)
+    if root is not None and site is not None and root.pk != site.root_page_id:
+        return root.title
+    from home.models import NetworkSettings
+
+    return NetworkSettings.for_request(request).network_name
+
+
 def footer_links(request):
     """The footer links chosen in the network settings, with their pages' URLs."""
     from home.models import NetworkSettings
