@@ -11,10 +11,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import StaffGroup
 from events.models import EventCategory, EventPage
 from events.occurrences import Occurrence, occurrences_between
 from events.recurrence import from_local, to_local
-from pages.models import StaffGroup
 
 PER_PAGE = 10
 LISTING_HORIZON = timedelta(days=365)

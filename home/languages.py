@@ -13,7 +13,7 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from membership.access import visible_pages
+from core.access import visible_pages
 
 
 def page_languages(request, page):

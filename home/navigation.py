@@ -1,6 +1,7 @@
 from wagtail.models import Site
 
-from membership.access import visible_pages
+from core.access import visible_pages
+from core.models import NetworkSettings
 
 
 def localized_root(request):
@@ -52,15 +53,13 @@ def network_name(request):
     site = Site.find_for_request(request)
     if root is not None and site is not None and root.pk != site.root_page_id:
         return root.title
-    from home.models import NetworkSettings
+    from core.models import NetworkSettings
 
     return NetworkSettings.for_request(request).network_name
 
 
 def footer_links(request):
     """The footer links chosen in the network settings, with their pages' URLs."""
-    from home.models import NetworkSettings
-
     network = NetworkSettings.for_request(request)
     links = network.footer_links.select_related("link_page")
     return [{"label": link.label, "url": link.url} for link in links]

@@ -1,18 +1,6 @@
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
-from django.template.loader import render_to_string
+from django.http import Http404, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.defaults import page_not_found as django_page_not_found
-
-
-def page_not_found(request, exception):
-    return django_page_not_found(request, exception, template_name="404.html")
-
-
-def server_error(request):
-    # Rendered without the request context: the fault that brought us here may be the
-    # database, which the context processors would touch.
-    return HttpResponseServerError(render_to_string("500.html"))
 
 
 def switch_language(request, code):

@@ -1,4 +1,5 @@
 import json
+from datetime import timedelta
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -6,6 +7,8 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from events.recurrence import to_local
 
 register = template.Library()
 
@@ -23,10 +26,6 @@ def json_ld(data):
 @register.simple_tag
 def when(start, end=None, all_day=False):
     """A date range in words, in UK time: "Tuesday 3 March 2026, 10:00 to 12:30"."""
-    from datetime import timedelta
-
-    from events.recurrence import to_local
-
     local_start = to_local(start)
     # Django's date format: day and month names in the language being read.
     first_day = date_format(local_start, "l j F Y")
