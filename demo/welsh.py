@@ -19,9 +19,9 @@ from wagtail.models import Locale, Page
 
 from wagtail_localize.models import Translation, TranslationSource
 
+from core.models import StaffGroup
 from events.models import EventCategory, EventIndexPage, EventPage
 from membership.models import MembershipRequestPage
-from core.models import StaffGroup
 from pages.models import StaffGroupPage
 
 # English source string (as wagtail-localize extracts it) -> written Welsh.

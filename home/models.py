@@ -1,6 +1,7 @@
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -10,11 +11,11 @@ from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 
 from core.access import visible_pages
-from home.languages import preferred_language
 from core.blocks import BodyBlock
 from core.fields import StreamField
 from core.links import page_link_api_representation
 from core.mixins import HeadlessPreviewMixin, IntroductionMixin
+from home.languages import preferred_language
 
 
 class HomePageSectionCard(Orderable):
@@ -128,7 +129,23 @@ class HomePage(HeadlessPreviewMixin, IntroductionMixin, Page):
 
     @property
     def membership_url(self):
-        return self.membership_page.full_url if self.membership_page_id else None
+        target = self.membership_target
+        return target.full_url if target is not None else None
+
+    @cached_property
+    def membership_target(self):
+        """Where "Register here" leads: the request page in this home page's language.
+
+        A translation keeps the page it was copied from; its button leads to that page's
+        live translation in the same language, or to the original when there is none.
+        """
+        if not self.membership_page_id:
+            return None
+        target = self.membership_page
+        if target.locale_id != self.locale_id:
+            translated = target.get_translations().live().filter(locale_id=self.locale_id)
+            target = translated.first() or target
+        return target
 
     def visible_section_cards(self, user):
         """The cards whose target ``user`` may see, each target in this home page's language.
