@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.contrib.search_promotions",
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
@@ -205,7 +206,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Wagtail --------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.get("WAGTAIL_SITE_NAME", "Critical Care and Major Trauma Network")
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Search: Wagtail's database backend (PostgreSQL full-text search, weighted by field
+# boosts, in production; SQLite FTS locally). OPENSEARCH_URL switches to OpenSearch, the
+# scale-out option (pip install opensearch-py, then `manage.py update_index`).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if env.get("OPENSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": env.get("OPENSEARCH_BACKEND", "wagtail.search.backends.opensearch2"),
+        "URLS": env_list("OPENSEARCH_URL"),
+        "INDEX": env.get("OPENSEARCH_INDEX", "odn"),
+        "TIMEOUT": int(env.get("OPENSEARCH_TIMEOUT", "10")),
+    }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "pptx", "csv", "txt", "odt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
