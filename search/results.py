@@ -110,7 +110,7 @@ class Result:
     page: Page
     kind: str
     kind_label: str
-    title: object  # safe HTML, matched words marked
+    title: str
     summary: object  # safe HTML, matched words marked
     date: datetime | None
     all_day: bool
@@ -159,7 +159,7 @@ def describe(results, query, root) -> list[Result]:
                 page=page,
                 kind=kind,
                 kind_label=KINDS[kind][0],
-                title=highlight(page.title, words),
+                title=page.title,
                 summary=highlight(_summary(page), words),
                 date=_date(page, now) if kind in ("event", "course") else None,
                 all_day=bool(getattr(page, "all_day", False)),

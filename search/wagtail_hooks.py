@@ -19,7 +19,10 @@ class PopularSearchesPanel(Component):
     def get_context_data(self, parent_context=None):
         since = timezone.localdate() - timedelta(days=POPULAR_DAYS)
         return {
-            "queries": list(Query.get_most_popular(date_since=since)[:10]),
+            "queries": [
+                {"text": query.query_string, "hits": query._hits}
+                for query in Query.get_most_popular(date_since=since)[:10]
+            ],
             "days": POPULAR_DAYS,
         }
 

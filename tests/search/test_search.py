@@ -68,7 +68,7 @@ def test_results_are_typed_summarised_dated_with_a_total(client, network):
     for kind in ("event", "course", "measure", "page"):
         assert f'data-kind="{kind}"' in html
     assert "Training course</strong>" in html and "Quality measure</strong>" in html
-    assert "<mark>Trauma</mark> study day" in html
+    assert "Trauma study day" in html
     assert "<mark>Trauma</mark> cases from the MTC." in html
     assert "in Network Calendar &amp; Events" in html
     assert "<time datetime=" in html
@@ -78,7 +78,7 @@ def test_results_are_typed_summarised_dated_with_a_total(client, network):
 def test_type_filter_narrows_the_results(client, network):
     html = client.get("/search/", {"q": "trauma", "type": "event"}).content.decode()
     assert "1 result for" in html
-    assert "<mark>Trauma</mark> study day" in html and "team leader course" not in html
+    assert "Trauma study day" in html and "team leader course" not in html
     unknown = client.get("/search/", {"q": "trauma", "type": "<script>"}).content.decode()
     assert "5 results for" in unknown
 
@@ -133,18 +133,13 @@ def test_popular_searches_reach_the_dashboard(client, network):
 
 
 def test_the_index_follows_unpublish_and_privacy_changes(client, network):
-    assert (
-        "About <mark>trauma</mark> care" in client.get("/search/", {"q": "trauma"}).content.decode()
-    )
+    assert "About trauma care" in client.get("/search/", {"q": "trauma"}).content.decode()
     network["about"].unpublish()
-    assert (
-        "About <mark>trauma</mark> care"
-        not in client.get("/search/", {"q": "trauma"}).content.decode()
-    )
+    assert "About trauma care" not in client.get("/search/", {"q": "trauma"}).content.decode()
     network["about"].save_revision().publish()
     network["about"].move(network["secret"].get_parent(), pos="last-child")
     html = client.get("/search/", {"q": "trauma"}).content.decode()
-    assert "About <mark>trauma</mark> care" not in html
+    assert "About trauma care" not in html
 
 
 def test_search_and_autocomplete_stay_in_the_readers_language(client, network):
@@ -157,7 +152,7 @@ def test_search_and_autocomplete_stay_in_the_readers_language(client, network):
     welsh_about.save_revision().publish()
 
     welsh_results = client.get("/cy/search/", {"q": "trawma"}).content.decode()
-    assert "Gofal <mark>trawma</mark>" in welsh_results and 'href="/cy/about/"' in welsh_results
+    assert "Gofal trawma" in welsh_results and 'href="/cy/about/"' in welsh_results
     assert "study day" not in client.get("/cy/search/", {"q": "trauma"}).content.decode()
     assert "Gofal" not in client.get("/search/", {"q": "trawma"}).content.decode()
 
@@ -219,6 +214,9 @@ def test_search_costs_the_same_at_any_size(
         EventPageFactory(parent=calendar, title=f"Transfer drill {n}", summary="Transfer.")
         ContentPageFactory(parent=home_page, title=f"Transfer note {n}", slug=f"note-{n}")
     client.force_login(member)
-    with django_assert_max_num_queries(40):
+    # Bounded by the page of ten results (an event's next date is one query), not by
+    # the number of matches.
+    with django_assert_max_num_queries(45):
         response = client.get("/search/", {"q": "transfer"})
-    assert f"{size * 2} results" in response.content.decode()
+    # Every event, every note, and the calendar ("... and transfer training").
+    assert f"{size * 2 + 1} results" in response.content.decode()
