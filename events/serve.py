@@ -53,12 +53,10 @@ def _calendar_context(index, form):
 def occurrence_list(request, index, past):
     form = calendar.CalendarFilterForm(request.GET, index.locale_id)
     filters = form.calendar_filters()
-    if past:
-        found = calendar.past_occurrences(request.user, filters, locale_id=index.locale_id)
-    else:
-        found = calendar.upcoming_occurrences(request.user, filters, locale_id=index.locale_id)
-    localize_categories(found, index.locale_id)
-    page = calendar.page_of(found, request.GET.get("page"))
+    page = calendar.listing_page(
+        request.user, filters, request.GET.get("page"), past=past, locale_id=index.locale_id
+    )
+    localize_categories(page.object_list, index.locale_id)
     context = _calendar_context(index, form)
     context.update(
         view="past" if past else "upcoming", page_of_results=page, filtered=bool(filters)

@@ -6,6 +6,7 @@ from django.http import Http404
 from wagtail.models import Locale
 
 from core.access import visible_pages
+from core.cache import cached_for_audience
 from events import feeds
 from events.models import EventCategory, EventPage, PersonalFeedToken
 
@@ -26,22 +27,35 @@ def _feed_locale(request):
     return locale
 
 
-def calendar_feed(request):
+def _feed(request, user, name, filters):
+    """The feed's bytes in the language of ``?locale=``, built once per content version,
+    audience and language (core.cache)."""
     locale = _feed_locale(request)
-    found = feeds.feed_occurrences(request.user, {}, locale_id=locale.pk)
-    return feeds.ics_response(
-        feeds.build_calendar(feeds.calendar_name(), found, request), "network-calendar.ics"
+
+    def build():
+        found = feeds.feed_occurrences(user, filters, locale_id=locale.pk)
+        return feeds.build_calendar(name, found, request)
+
+    identity = (
+        f"feed|{request.scheme}://{request.get_host()}|{locale.language_code}|{name}"
+        f"|{sorted(filters.items())}"
     )
+    return cached_for_audience(user, identity, build)
+
+
+def calendar_feed(request):
+    content = _feed(request, request.user, feeds.calendar_name(), {})
+    return feeds.ics_response(content, "network-calendar.ics")
 
 
 def category_feed(request, category):
-    locale = _feed_locale(request)
-    category_object = EventCategory.objects.filter(slug=category, locale=locale).first()
+    category_object = EventCategory.objects.filter(slug=category, locale=_feed_locale(request))
+    category_object = category_object.first()
     if category_object is None:
         raise Http404("No such event category")
-    found = feeds.feed_occurrences(request.user, {"category": category}, locale_id=locale.pk)
     name = f"{feeds.calendar_name()}: {category_object.name}"
-    return feeds.ics_response(feeds.build_calendar(name, found, request), f"{category}.ics")
+    content = _feed(request, request.user, name, {"category": category})
+    return feeds.ics_response(content, f"{category}.ics")
 
 
 def personal_feed(request, token):
@@ -53,8 +67,7 @@ def personal_feed(request, token):
     holder = PersonalFeedToken.objects.select_related("user").filter(token=token).first()
     if holder is None:
         raise Http404("No such feed")
-    found = feeds.feed_occurrences(holder.user, {}, locale_id=_feed_locale(request).pk)
-    content = feeds.build_calendar(feeds.calendar_name(), found, request)
+    content = _feed(request, holder.user, feeds.calendar_name(), {})
     return feeds.ics_response(content, "my-network-calendar.ics", private=True)
 
 
