@@ -6,17 +6,30 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+<<<<<<< HEAD
 .PHONY: run test install lint format migrate demo clean bench messages
+=======
+.PHONY: run test install lock lint format migrate demo clean bench
+>>>>>>> main
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Installs the exact versions in requirements.lock (pip-tools), then the project.
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve requirements.lock after changing pyproject.toml (`make lock`), or move
+# every package to its newest allowed version (`make lock LOCK_ARGS=--upgrade`).
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet 'pip-tools~=7.6.2'
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock $(LOCK_ARGS) pyproject.toml
 
 migrate: install
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input

@@ -7,10 +7,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.views import api_router
+<<<<<<< HEAD
 from home.views import switch_language
 from search import views as search_views
+=======
+from cms import health
+>>>>>>> main
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/autocomplete/", search_views.autocomplete, name="search_autocomplete"),

@@ -118,6 +118,7 @@ class MembershipRequestViewSet(SnippetViewSet):
         "status",
         "flagged_domain",
         Column("email_failure", label="Email failure"),
+        Column("account_conflict", label="Account left alone"),
         "created_at",
     ]
     list_filter = ["status", "staff_group", "organisation", "flagged_domain"]
@@ -152,6 +153,7 @@ class MembershipRequestViewSet(SnippetViewSet):
         "status",
         "flagged_domain",
         "email_failure",
+        "account_conflict",
         "consented_at",
         "created_at",
         "verified_at",
@@ -254,17 +256,39 @@ class ReviewBulkAction(SnippetBulkAction):
         return can_review(self.request.user) and obj.status == obj.Status.AWAITING_REVIEW
 
     def get_execution_context(self):
-        return {"user": self.request.user, "form_data": self.cleaned_form.cleaned_data}
+        self.skipped = []
+        return {
+            "user": self.request.user,
+            "form_data": self.cleaned_form.cleaned_data,
+            "skipped": self.skipped,
+        }
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "verb": self.verb}
 
     def get_success_message(self, num_parent_objects, num_child_objects):
+        for reason in getattr(self, "skipped", []):
+            messages.warning(self.request, f"Skipped: {reason}")
         return ngettext(
             "%(count)d membership request %(verb)s.",
             "%(count)d membership requests %(verb)s.",
             num_parent_objects,
         ) % {"count": num_parent_objects, "verb": self.verb}
+
+    @classmethod
+    def decide_each(cls, objects, skipped, decide):
+        """Decide each request in its own transaction; skip (and report) those that
+        another reviewer changed meanwhile or whose account approval must not touch.
+        Emails leave when the whole batch commits."""
+        done = 0
+        for membership_request in objects:
+            try:
+                decide(membership_request)
+            except actions.InvalidTransition as error:
+                skipped.append(str(error))
+            else:
+                done += 1
+        return done, 0
 
 
 class ApproveBulkAction(ReviewBulkAction):
@@ -276,10 +300,13 @@ class ApproveBulkAction(ReviewBulkAction):
     form_class = ApproveForm
 
     @classmethod
-    def execute_action(cls, objects, user=None, form_data=None, **kwargs):
-        for membership_request in objects:
-            actions.approve(membership_request, user, form_data.get("note", ""))
-        return len(objects), 0
+    def execute_action(cls, objects, user=None, form_data=None, skipped=None, **kwargs):
+        note = form_data.get("note", "")
+        return cls.decide_each(
+            objects,
+            skipped if skipped is not None else [],
+            lambda r: actions.approve(r, user, note),
+        )
 
 
 class RejectBulkAction(ReviewBulkAction):
@@ -291,7 +318,10 @@ class RejectBulkAction(ReviewBulkAction):
     form_class = RejectForm
 
     @classmethod
-    def execute_action(cls, objects, user=None, form_data=None, **kwargs):
-        for membership_request in objects:
-            actions.reject(membership_request, user, form_data["reason"])
-        return len(objects), 0
+    def execute_action(cls, objects, user=None, form_data=None, skipped=None, **kwargs):
+        reason = form_data["reason"]
+        return cls.decide_each(
+            objects,
+            skipped if skipped is not None else [],
+            lambda r: actions.reject(r, user, reason),
+        )
