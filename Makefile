@@ -6,11 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-<<<<<<< HEAD
-.PHONY: run test install lint format migrate demo clean bench messages
-=======
-.PHONY: run test install lock lint format migrate demo clean bench
->>>>>>> main
+.PHONY: run test install lock lint format migrate demo clean bench messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -7,12 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.views import api_router
-<<<<<<< HEAD
+from cms import health
 from home.views import switch_language
 from search import views as search_views
-=======
-from cms import health
->>>>>>> main
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
