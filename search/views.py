@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
+from core.search import search_terms
 from search.results import (
     KINDS,
     autocomplete_pages,
@@ -31,11 +32,12 @@ def search(request):
     """Results for ``?q=`` (optionally ``&type=`` one of KINDS, ``&page=``) in the
     reader's language: typed, summarised, with a total, promoted results first."""
     query = clean_query(request.GET.get("q"))
+    terms = search_terms(query)
     kind = request.GET.get("type") if request.GET.get("type") in KINDS else ""
     root = _language_root(request)
     context = {"query": query, "kind": kind, "kinds": KINDS, "results": None, "promoted": []}
-    if query and root is not None:
-        paginator = Paginator(search_pages(request.user, root, query, kind), RESULTS_PER_PAGE)
+    if terms and root is not None:
+        paginator = Paginator(search_pages(request.user, root, terms, kind), RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -58,7 +60,7 @@ def autocomplete(request):
     Answers ``{"items": [{"id", "title", "type", "url"}]}``; a missing or empty ``q`` is
     a 400 with ``{"message": ...}``, never a 500.
     """
-    query = clean_query(request.GET.get("q"))
+    query = search_terms(clean_query(request.GET.get("q")))
     if not query:
         return JsonResponse({"message": _("Give the start of a title in ?q=.")}, status=400)
     site = Site.find_for_request(request)

@@ -69,7 +69,7 @@ def test_visitor_is_told_the_truth_and_the_office_can_resend(
 
 
 def test_with_a_worker_the_request_never_waits_and_retries_are_scheduled(
-    client, request_page, valid_data, hung_relay, settings
+    client, request_page, valid_data, hung_relay, settings, monkeypatch
 ):
     from django_tasks_db.models import DBTaskResult
 
@@ -77,6 +77,10 @@ def test_with_a_worker_the_request_never_waits_and_retries_are_scheduled(
         return DBTaskResult.objects.filter(task_path=TASK, status="READY")
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker runs inside this test's transaction: it must not close the connection.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     settings.EMAIL_MAX_ATTEMPTS = 3
     settings.EMAIL_RETRY_BASE_SECONDS = 600
 
