@@ -47,7 +47,7 @@ def test_search_query_count_is_flat(client, home_page, member, size, django_asse
         ContentPageFactory(parent=home_page, title=f"Escalation note {n}", slug=f"note-{n}")
     client.force_login(member)
     # Results, their specific pages and sections, promoted results and the query log.
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(32):
         response = client.get("/search/", {"q": WORD})
     assert f"{size} results" in response.content.decode()
 
