@@ -118,6 +118,7 @@ class HomePage(HeadlessPreviewMixin, IntroductionMixin, Page):
         "pages.TrainingIndexPage",
         "pages.QualityImprovementIndexPage",
         "membership.MembershipRequestPage",
+        "groups.NetworkGroupIndexPage",
     ]
 
     class Meta:

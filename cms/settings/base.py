@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "events",
     "membership",
     "search",
+    "groups",
     "api",
     "demo",
     "wagtail_headless_preview",
