@@ -141,3 +141,26 @@ def test_api(client, meeting, group_member, other_member, office_user):
         meeting_json = client.get(f"/api/v2/pages/{meeting_page.pk}/", **headers)
         assert meeting_json.status_code == 200
         assert meeting_json.json()["network_group"]["title"] == "Clinical governance group"
+
+
+def test_paper_documents(client, meeting, group, group_member, other_member, office_user):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    from groups.models import MeetingPaper
+
+    _, papers = meeting
+    document = get_document_model()(
+        title="Transfer exceptions report", collection=group.papers_collection
+    )
+    document.file.save("transfer-exceptions.txt", ContentFile(b"Exceptions: 14 transfers."))
+    MeetingPaper.objects.create(page=papers, document=document, item="4")
+    for who, user, reads in _people(group_member, other_member, office_user):
+        browser = _as(client, user)
+        response = browser.get(document.url)
+        assert (response.status_code == 200) is reads, who
+        if reads:
+            assert b"14 transfers" in b"".join(response.streaming_content)
+        html = browser.get(papers.url).content.decode()
+        assert ("Transfer exceptions report" in html) is reads, who
