@@ -123,6 +123,7 @@ class HomePage(HeadlessPreviewMixin, Page):
         "events.EventIndexPage",
         "pages.TrainingIndexPage",
         "pages.QualityImprovementIndexPage",
+        "guidelines.GuidelineIndexPage",
         "membership.MembershipRequestPage",
     ]
 

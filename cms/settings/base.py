@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "events",
     "membership",
     "search",
+    "guidelines",
     "downstream",
     "wagtail_headless_preview",
     "wagtailnhsukfrontend",

@@ -12,6 +12,7 @@ DEMO_STEPS = [
     "pages.demo",
     "events.demo",
     "membership.demo",
+    "guidelines.demo",
 ]
 
 
