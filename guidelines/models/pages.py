@@ -67,7 +67,8 @@ class GuidelinePage(RoutablePageMixin, HeadlessPreviewMixin, BreadcrumbMixin, Li
     information leaflet, with its reference, version, status, owner and review date.
 
     The page shows the current version; every published version stays readable at
-    ``<page>/v<major>/`` (the latest of that major version) and ``<page>/v<major>-<minor>/`` (page paths allow no dots).
+    ``<page>/v<major>/`` (the latest of that major version) and
+    ``<page>/v<major>-<minor>/`` (page paths allow no dots).
     """
 
     reference = models.CharField(

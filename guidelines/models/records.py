@@ -58,7 +58,7 @@ class GuidelineVersion(models.Model):
 
     @property
     def slug(self) -> str:
-        """The address segment of this version under its guideline, e.g. ``v3-1`` (page paths allow no dots)."""
+        """This version's address under its guideline, e.g. ``v3-1`` (paths allow no dots)."""
         return f"v{self.major}-{self.minor}"
 
 
