@@ -12,6 +12,8 @@ Cache headers (caching.py), CDN purges (purge.py) and the OpenAPI description
 (schema.py) live beside this module; docs/api.md is the consumer's guide.
 """
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -99,6 +101,16 @@ class ValidatedFieldsFilter(FieldsFilter):
 
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        # A parameter a page type declares is its own (filter_api_queryset applies it,
+        # for example a guideline's ``pathway``, which also finds "both pathways"):
+        # Wagtail's exact-match field filter leaves it alone.
+        own = set(getattr(queryset.model, "api_query_parameters", ())) & fields
+        if own:
+            fields -= own
+            params = request.GET.copy()
+            for name in own:
+                params.pop(name, None)
+            request = SimpleNamespace(GET=params)
         for name, value in request.GET.items():
             if name not in fields or name == "locale":
                 continue
