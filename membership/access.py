@@ -16,7 +16,8 @@ for a *user* rather than a request so that API tokens resolve to the same answer
   also only as visible as that page: a model opts in by naming the fields in
   ``documents_follow_page = (document_field, page_path)`` (see ``document_holders``),
   and a document held by any page the user may not see (or that is not live) is
-  hidden from that user, on every surface that asks ``visible_documents``.
+  hidden from that user, on every surface that asks ``visible_documents`` (editors,
+  who see the whole library in the admin, excepted).
 
 Each check is one SQL clause with a correlated subquery over the restriction
 table, so a listing costs the same whatever the number of restricted sections.
@@ -129,8 +130,14 @@ def document_holders() -> tuple[tuple[type, str, str], ...]:
 
 
 def _held_by_hidden_page(user) -> Q:
-    """Documents held by a page that ``user`` may not see, or that is not live."""
+    """Documents held by a page that ``user`` may not see, or that is not live.
+
+    Editors (anyone who may use the admin) are not held back: they see every document
+    in the admin's library anyway, and open the files of the drafts they are writing.
+    """
     clause = Q()
+    if user and user.is_active and user.has_perm("wagtailadmin.access_admin"):
+        return clause
     for model, document_field, page_prefix in document_holders():
         hidden_holders = model._default_manager.filter(**{document_field: OuterRef("pk")}).filter(
             Q(**{f"{page_prefix}live": False})

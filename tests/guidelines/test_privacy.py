@@ -138,3 +138,10 @@ def test_public_guideline_document_is_served_to_everyone(client, index):
     response = client.get(page.document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_editors_open_the_document_of_a_draft_guideline(client, index, superuser):
+    page = make_guideline(index, "CC-G-042", title="Draft in progress", publish=False)
+    assert client.get(page.document.url).status_code in (302, 403)
+    client.force_login(superuser)
+    assert client.get(page.document.url).status_code == 200
