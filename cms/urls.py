@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api import api_router
+from api.views import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,6 +26,3 @@ if settings.DEBUG:
 
 # Page URLs carry the language prefix for every language but the default (/cy/...).
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
-
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from rest_framework import serializers
 
+from core.blocks import image_api_representation
 from events.recurrence import NONE, Series, from_local
-from pages.blocks import image_api_representation
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 QUERY_PARAMETERS = frozenset({"start_after", "start_before", "upcoming", "category"})

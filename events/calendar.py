@@ -10,10 +10,10 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
 
+from core.models import StaffGroup
 from events.models import EventCategory, EventPage
 from events.occurrences import Occurrence, occurrences_between
 from events.recurrence import from_local, to_local
-from pages.models import StaffGroup
 
 PER_PAGE = 10
 LISTING_HORIZON = timedelta(days=365)

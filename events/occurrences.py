@@ -1,17 +1,20 @@
 """What the Network Calendar shows: dated occurrences from any source.
 
 Events are one source; training course sessions are another. Each source is a
-function ``source(user, start, end, filters)`` registered with ``@calendar_source``
-that returns the occurrences falling between ``start`` and ``end`` (timezone-aware
-datetimes) which ``user`` may see, decided by ``membership.access``. ``filters`` is a
-dict of the calendar's filters (``category``, ``staff_group``, ``format``); a source
-returns nothing for a filter it does not support, so a filtered calendar never shows
-unrelated entries. A source runs a fixed number of queries whatever it returns.
+function ``source(user, start, end, filters)``, named by its dotted path in the
+``CALENDAR_SOURCES`` setting (so the calendar imports none of the apps that feed
+it), that returns the occurrences falling between ``start`` and ``end``
+(timezone-aware datetimes) which ``user`` may see, decided by ``core.access``.
+``filters`` is a dict of the calendar's filters (``category``, ``staff_group``,
+``format``); a source returns nothing for a filter it does not support, so a filtered
+calendar never shows unrelated entries. A source runs a fixed number of queries whatever it returns.
 """
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 from wagtail.models import Page
 
@@ -32,19 +35,17 @@ class Occurrence:
         return self.page.title
 
 
-Source = Callable[..., Iterable[Occurrence]]
-_sources: list[Source] = []
-
-
-def calendar_source(func: Source) -> Source:
-    """Register a source of occurrences for the calendar, its feeds and the API."""
-    if func not in _sources:
-        _sources.append(func)
-    return func
+def calendar_sources():
+    """The functions named in ``settings.CALENDAR_SOURCES``, in that order."""
+    return [import_string(path) for path in settings.CALENDAR_SOURCES]
 
 
 def occurrences_between(user, start, end, filters=None) -> list[Occurrence]:
-    """Every registered source's occurrences in the window, soonest first."""
+    """Every source's occurrences in the window, soonest first."""
     filters = filters or {}
-    found = [occurrence for source in _sources for occurrence in source(user, start, end, filters)]
+    found = [
+        occurrence
+        for source in calendar_sources()
+        for occurrence in source(user, start, end, filters)
+    ]
     return sorted(found, key=lambda occurrence: (occurrence.start, occurrence.title))

@@ -1,99 +1,10 @@
-"""The calendar's pages and feeds: thin views over events.calendar and events.feeds."""
+"""The calendar's feeds: thin views over events.feeds (page routes: events.serve)."""
 
-from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils import timezone
 
-from wagtail.documents import get_document_model
-
-from events import calendar, feeds
+from core.access import visible_pages
+from events import feeds
 from events.models import EventCategory, EventPage, PersonalFeedToken
-from events.recurrence import to_local
-from events.schema import event_json_ld
-from membership.access import visible_documents, visible_pages
-
-
-def _subpage_url(index, name, *args, **kwargs):
-    return index.url + index.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
-
-
-def _calendar_context(index, form):
-    return {
-        "filter_form": form,
-        "filter_query": form.query_string(),
-        "links": {
-            "upcoming": _subpage_url(index, "upcoming"),
-            "past": _subpage_url(index, "past"),
-            "calendar": _subpage_url(index, "this_month"),
-            "my_feed": _subpage_url(index, "my_feed"),
-            "feed": reverse("events:calendar_feed"),
-        },
-    }
-
-
-def occurrence_list(request, index, past):
-    form = calendar.CalendarFilterForm(request.GET, index.locale_id)
-    filters = form.calendar_filters()
-    if past:
-        found = calendar.past_occurrences(request.user, filters)
-    else:
-        found = calendar.upcoming_occurrences(request.user, filters)
-    page = calendar.page_of(found, request.GET.get("page"))
-    context = _calendar_context(index, form)
-    context.update(
-        view="past" if past else "upcoming", page_of_results=page, filtered=bool(filters)
-    )
-    return index.render(request, context_overrides=context, template="events/event_index_page.html")
-
-
-def this_month(request, index):
-    today = to_local(timezone.now()).date()
-    url = _subpage_url(index, "month", today.year, f"{today.month:02d}")
-    query = request.GET.urlencode()
-    return redirect(f"{url}?{query}" if query else url)
-
-
-def month(request, index, year, month_number):
-    first = calendar.month_or_404(year, month_number)
-    form = calendar.CalendarFilterForm(request.GET, index.locale_id)
-    filters = form.calendar_filters()
-    grid = calendar.month_calendar(request.user, first, filters)
-    context = _calendar_context(index, form)
-    suffix = f"?{context['filter_query']}" if context["filter_query"] else ""
-    context.update(
-        view="calendar",
-        month=grid,
-        previous_url=grid.previous
-        and _subpage_url(index, "month", grid.previous.year, f"{grid.previous.month:02d}") + suffix,
-        next_url=grid.next
-        and _subpage_url(index, "month", grid.next.year, f"{grid.next.month:02d}") + suffix,
-        filtered=bool(filters),
-    )
-    return index.render(request, context_overrides=context, template="events/calendar_month.html")
-
-
-def my_feed(request, index):
-    """A logged-in user's personal feed address, and the button that resets it."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    token, _ = PersonalFeedToken.objects.get_or_create(user=request.user)
-    if request.method == "POST":
-        token.reset()
-        messages.success(
-            request, "Your feed address has been reset. Update it in your calendar app."
-        )
-        return redirect(_subpage_url(index, "my_feed"))
-    context = _calendar_context(index, calendar.CalendarFilterForm({}, index.locale_id))
-    context.update(
-        view="my_feed",
-        feed_url=request.build_absolute_uri(
-            reverse("events:personal_feed", kwargs={"token": token.token})
-        ),
-    )
-    return index.render(request, context_overrides=context, template="events/my_feed.html")
 
 
 def calendar_feed(request):
@@ -133,32 +44,3 @@ def event_ics(request, page_id):
     if event is None:
         raise Http404("No such event")
     return feeds.ics_response(feeds.event_calendar(event, request), f"{event.slug}.ics")
-
-
-def event_context(request, event):
-    attachments = list(event.documents.select_related("document"))
-    allowed = set(
-        visible_documents(
-            request.user,
-            get_document_model().objects.filter(pk__in=[item.document_id for item in attachments]),
-        ).values_list("pk", flat=True)
-    )
-    now = timezone.now()
-    upcoming = event.occurrences_between(now, event.series_end or now)[:7]
-    # A series is shown by its next date; the dates after it are listed below.
-    shown_start, shown_end = upcoming[0] if event.repeats and upcoming else (event.start, event.end)
-    image_url = None
-    if event.image_id:
-        image_url = request.build_absolute_uri(event.image.get_rendition("max-1200x1200").url)
-    return {
-        "categories": list(event.categories.all()),
-        "audience": list(event.audience.all()),
-        "attachments": [item for item in attachments if item.document_id in allowed],
-        "shows_next": bool(event.repeats and upcoming),
-        "shown_start": shown_start,
-        "shown_end": shown_end,
-        "next_dates": [start for start, _ in upcoming[1:]] if event.repeats else [],
-        "excluded_dates": sorted(event.series.excluded) if event.repeats else [],
-        "json_ld": event_json_ld(event, event.get_full_url(request), image_url),
-        "ics_url": reverse("events:event_ics", args=[event.pk]),
-    }

@@ -4,8 +4,8 @@ from datetime import date
 
 from wagtail.api.v2.utils import BadRequestError
 
+from core.api_filters import staff_group_slug
 from guidelines.vocabulary import DocumentType, GuidelineStatus, Pathway, pathway_values
-from pages.api_filters import staff_group_slug
 
 
 def _choice(params, name, choices):

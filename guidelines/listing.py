@@ -2,10 +2,10 @@
 
 from django.db.models import Q, QuerySet
 
+from core.access import visible_pages
+from core.listing import Facet, FacetListing, facet_listing, value_counts
+from core.models import StaffGroup
 from guidelines.vocabulary import DocumentType, GuidelineStatus, Pathway, pathway_values
-from membership.access import visible_pages
-from pages.listing import Facet, FacetListing, facet_listing, value_counts
-from pages.models import StaffGroup
 
 MAX_QUERY_LENGTH = 100
 

@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
+from core.access import is_member, visible_documents, visible_pages
 from guidelines.forms import ConsultationCommentForm
 from guidelines.listing import guideline_listing
 from guidelines.vocabulary import RETIRED, GuidelineStatus
-from membership.access import is_member, visible_documents, visible_pages
 
 
 def index_context(index, request, guideline_model) -> dict:

@@ -2,18 +2,16 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from rest_framework import serializers
 
-from membership.access import visible_pages
-from pages.blocks import BodyBlock, page_link_api_representation
-from pages.mixins import HeadlessPreviewMixin
+from core.access import visible_pages
+from core.blocks import BodyBlock
+from core.fields import StreamField
+from core.links import page_link_api_representation
+from core.mixins import HeadlessPreviewMixin, IntroductionMixin
 
 
 class HomePageSectionCard(Orderable):
@@ -63,10 +61,9 @@ class SectionCardsField(serializers.Field):
         ]
 
 
-class HomePage(HeadlessPreviewMixin, Page):
+class HomePage(HeadlessPreviewMixin, IntroductionMixin, Page):
     """The network's front door: history and context, section cards, Register here."""
 
-    introduction = models.TextField(blank=True)
     body = StreamField(BodyBlock(), blank=True, help_text="Holds the Brief History and Context.")
     membership_heading = models.CharField(max_length=255, default="Register here")
     membership_text = models.TextField(
@@ -86,29 +83,26 @@ class HomePage(HeadlessPreviewMixin, Page):
         help_text="Where the button leads: the membership request page.",
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("introduction"),
-        FieldPanel("body"),
-        InlinePanel("section_cards", heading="Section cards", label="Section card"),
-        MultiFieldPanel(
-            [
-                FieldPanel("membership_heading"),
-                FieldPanel("membership_text"),
-                FieldPanel("membership_button_label"),
-                PageChooserPanel("membership_page"),
-            ],
-            heading="Membership call to action",
-        ),
-    ]
+    content_panels = (
+        Page.content_panels
+        + IntroductionMixin.introduction_panels
+        + [
+            InlinePanel("section_cards", heading="Section cards", label="Section card"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("membership_heading"),
+                    FieldPanel("membership_text"),
+                    FieldPanel("membership_button_label"),
+                    PageChooserPanel("membership_page"),
+                ],
+                heading="Membership call to action",
+            ),
+        ]
+    )
 
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    search_fields = Page.search_fields + IntroductionMixin.introduction_search_fields
 
-    api_fields = [
-        APIField("introduction"),
-        APIField("body"),
+    api_fields = IntroductionMixin.introduction_api_fields + [
         APIField("section_cards", serializer=SectionCardsField()),
         APIField("membership_heading"),
         APIField("membership_text"),
@@ -148,42 +142,3 @@ class HomePage(HeadlessPreviewMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["section_cards"] = self.visible_section_cards(request.user)
         return context
-
-
-@register_setting(icon="site")
-class NetworkSettings(ClusterableModel, BaseSiteSetting):
-    """Who the network is and how to reach its office; shown in the header and footer."""
-
-    network_name = models.CharField(
-        max_length=255, default="Critical Care and Major Trauma Network"
-    )
-    office_email = models.EmailField(blank=True)
-    office_phone = models.CharField(max_length=50, blank=True)
-    office_address = models.TextField(blank=True)
-
-    panels = [
-        FieldPanel("network_name"),
-        MultiFieldPanel(
-            [FieldPanel("office_email"), FieldPanel("office_phone"), FieldPanel("office_address")],
-            heading="Network office",
-        ),
-        InlinePanel("footer_links", heading="Footer links", label="Footer link"),
-    ]
-
-    class Meta:
-        verbose_name = "network settings"
-
-
-class FooterLink(Orderable):
-    setting = ParentalKey(NetworkSettings, on_delete=models.CASCADE, related_name="footer_links")
-    label = models.CharField(max_length=100)
-    link_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    link_url = models.URLField(blank=True)
-
-    panels = [FieldPanel("label"), PageChooserPanel("link_page"), FieldPanel("link_url")]
-
-    @property
-    def url(self):
-        return self.link_page.url if self.link_page_id else self.link_url

@@ -1,6 +1,7 @@
 from wagtail.models import Site
 
-from membership.access import visible_pages
+from core.access import visible_pages
+from core.models import NetworkSettings
 
 
 def main_navigation(request):
@@ -27,8 +28,6 @@ def main_navigation(request):
 
 def footer_links(request):
     """The footer links chosen in the network settings, with their pages' URLs."""
-    from home.models import NetworkSettings
-
     network = NetworkSettings.for_request(request)
     links = network.footer_links.select_related("link_page")
     return [{"label": link.label, "url": link.url} for link in links]

@@ -23,7 +23,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from wagtail.log_actions import log
 
-from membership.access import members_group
+from core.access import members_group
+from core.models import NetworkSettings
 from membership.models import MembershipRequest
 
 logger = logging.getLogger(__name__)
@@ -136,8 +137,6 @@ def verify_email(token: str, base_url: str) -> MembershipRequest:
 def office_recipients() -> list[str]:
     """The network office's address from the site settings, else its staff's addresses."""
     from wagtail.models import Site
-
-    from home.models import NetworkSettings
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:

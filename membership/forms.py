@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.utils.html import format_html
 
+from core.models import StaffGroup
 from membership.models import MembershipRequest
-from pages.models import StaffGroup
 
 HONEYPOT = "website"
 

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.mixins import HeadlessPreviewMixin
+from core.mixins import HeadlessPreviewMixin
 
 
 class MembershipRequest(models.Model):
@@ -37,7 +37,7 @@ class MembershipRequest(models.Model):
     job_title = models.CharField(max_length=150)
     organisation = models.CharField(max_length=200, help_text="NHS trust or other organisation.")
     staff_group = models.ForeignKey(
-        "pages.StaffGroup", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "core.StaffGroup", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     registration_body = models.CharField(
         max_length=10, choices=RegistrationBody.choices, blank=True
@@ -152,6 +152,7 @@ class MembershipRequestPage(HeadlessPreviewMixin, Page):
         verbose_name = "membership request page"
 
     def serve(self, request, *args, **kwargs):
-        from membership.views import serve_request_page
+        # membership.serve imports this module (through the form), so on first use.
+        from membership.serve import serve_request_page
 
         return serve_request_page(self, request)

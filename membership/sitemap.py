@@ -6,7 +6,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Page, Site
 
-from membership.access import visible_pages
+from core.access import visible_pages
 
 
 class PublicSitemap(Sitemap):

@@ -10,68 +10,15 @@ from django.http import HttpResponseNotAllowed, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from core.access import is_member
 from membership import actions
-from membership.forms import MembershipRequestForm
 from membership.models import MembershipRequest, MembershipRequestPage
-from membership.ratelimit import allow_submission
-
-RATE_LIMITED = "Too many requests from here. Wait an hour and try again."
-
-
-def base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+from membership.submission import RATE_LIMITED, base_url, handle_submission
 
 
 def request_page():
     """The live membership request page (the Register-here target), if there is one."""
     return MembershipRequestPage.objects.live().order_by("path").first()
-
-
-def handle_submission(request, data) -> tuple[MembershipRequestForm, bool]:
-    """Validate and record a submission; returns the form and whether it was accepted.
-
-    A filled honeypot is accepted without recording anything, so that a bot learns
-    nothing; rate limits are counted for every attempt.
-    """
-    form = MembershipRequestForm(data)
-    email = data.get("email") if isinstance(data.get("email"), str) else None
-    if not allow_submission(request, email):
-        form.is_valid()
-        form.errors.clear()
-        form.add_error(None, RATE_LIMITED)
-        form.rate_limited = True
-        return form, False
-    if form.is_spam:
-        return form, True
-    if not form.is_valid():
-        return form, False
-    actions.submit_request(form.request_data(), base_url(request))
-    return form, True
-
-
-def serve_request_page(page, request):
-    privacy_url = page.privacy_notice.url if page.privacy_notice_id else None
-    submitted = False
-    if request.method == "POST":
-        form, submitted = handle_submission(request, request.POST)
-        if not submitted:
-            form = _with_privacy_link(form, privacy_url)
-    else:
-        form = MembershipRequestForm(privacy_notice_url=privacy_url)
-    context = page.get_context(request)
-    context.update(form=form, submitted=submitted)
-    status = 429 if getattr(form, "rate_limited", False) else 200
-    return TemplateResponse(request, page.get_template(request), context, status=status)
-
-
-def _with_privacy_link(form, privacy_url):
-    if privacy_url:
-        from django.utils.html import format_html
-
-        form.fields["consent"].help_text = format_html(
-            'Read our <a href="{}">privacy notice</a>.', privacy_url
-        )
-    return form
 
 
 def verify(request, token):
@@ -133,7 +80,7 @@ def my_membership(request):
     requests = MembershipRequest.objects.filter(user=request.user).select_related("staff_group")
     context = {
         "membership_requests": list(requests),
-        "is_member": _is_member(request.user),
+        "is_member": is_member(request.user),
         "groups": sorted(request.user.groups.values_list("name", flat=True)),
     }
     return TemplateResponse(request, "membership/my_membership.html", context)
@@ -169,12 +116,6 @@ class LoginView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["request_page_url"] = page.url if page else None
         return context
-
-
-def _is_member(user):
-    from membership.access import is_member
-
-    return is_member(user)
 
 
 def members_only_response(request, page=None, status=403):

@@ -4,9 +4,10 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
+from core.access import can_view_document, can_view_page
 from membership import admin
-from membership.access import can_view_document, can_view_page
 from membership.models import MembershipRequest
+from membership.views import members_only_response
 
 register_snippet(admin.MembershipRequestViewSet)
 hooks.register("register_bulk_action", admin.ApproveBulkAction)
@@ -67,8 +68,6 @@ def members_only_page(page, request, serve_args, serve_kwargs):
     restrictions = page.get_view_restrictions()
     if any(r.restriction_type == r.PASSWORD for r in restrictions):
         return None
-    from membership.views import members_only_response
-
     return members_only_response(request).render()
 
 
@@ -81,6 +80,4 @@ def members_only_document(document, request):
     restrictions = document.collection.get_view_restrictions()
     if any(r.restriction_type == r.PASSWORD for r in restrictions):
         return None
-    from membership.views import members_only_response
-
     return members_only_response(request).render()

@@ -7,15 +7,14 @@ API and the staff group pages all read them from here.
 from django.core.validators import slug_re
 from django.db.models import Q
 
-from events.occurrences import Occurrence, calendar_source
-from membership.access import page_visibility_q
+from core.access import page_visibility_q
+from core.formats import format_values
+from events.occurrences import Occurrence
 from pages.models import TrainingSession
-from pages.models.training import format_values
 
 KNOWN_FILTERS = {"staff_group", "format"}
 
 
-@calendar_source
 def training_sessions(user, start, end, filters):
     """Sessions overlapping ``start``-``end`` of the courses ``user`` may see."""
     if any(value for key, value in filters.items() if key not in KNOWN_FILTERS):

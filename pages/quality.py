@@ -4,8 +4,8 @@ import csv
 
 from django.utils import timezone
 
-from membership.access import visible_pages
-from pages.listing import Facet, FacetListing, facet_listing, value_counts
+from core.access import visible_pages
+from core.listing import Facet, FacetListing, facet_listing, value_counts
 from pages.models import QualityMeasurePage
 from pages.models.quality import Domain, MeasureStatus
 

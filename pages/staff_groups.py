@@ -1,13 +1,11 @@
-"""What a staff group page gathers from elsewhere: its courses and its child pages."""
+"""What a staff group page gathers from elsewhere: its courses and training links
+(its child pages are linked by the link rule, core.links)."""
 
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from wagtail.models import Page
-
-from membership.access import members_only_q, visible_pages
+from core.access import visible_pages
+from core.formats import ONLINE
 from pages.models import TrainingCoursePage, TrainingIndexPage
-from pages.models.training import ONLINE
 from pages.training import with_upcoming_sessions
 
 
@@ -17,31 +15,6 @@ def group_courses(user, staff_group, locale_id):
         locale_id=locale_id, staff_groups__slug=staff_group.slug
     )
     return list(with_upcoming_sessions(visible_pages(user, courses).order_by("title", "pk")))
-
-
-@dataclass
-class ChildLink:
-    page: Page
-    locked: bool
-    summary: str = ""
-
-
-def child_links(page, user):
-    """The live children of ``page``: a normal link when ``user`` may see one, else locked.
-
-    A locked link carries the title and a "Members only" label, never the summary.
-    """
-    children = page.get_children().live().order_by("path")
-    visible_ids = set(visible_pages(user, children).values_list("pk", flat=True))
-    members_only_ids = set(children.filter(members_only_q()).values_list("pk", flat=True))
-    links = []
-    for child in children.specific():
-        if child.pk in visible_ids:
-            summary = getattr(child, "listing_summary", "") or getattr(child, "introduction", "")
-            links.append(ChildLink(page=child, locked=False, summary=summary))
-        elif child.pk in members_only_ids:
-            links.append(ChildLink(page=child, locked=True))
-    return links
 
 
 def training_links(request, staff_group, locale_id):

@@ -3,16 +3,12 @@
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
-from membership.access import visible_pages
-from pages.listing import Facet, FacetListing, facet_listing, value_counts
-from pages.models import StaffGroup, TrainingCoursePage, TrainingSession
-from pages.models.training import (
-    FORMAT_FILTER_CHOICES,
-    ONLINE,
-    ONLINE_FORMATS,
-    Cost,
-    format_values,
-)
+from core.access import visible_pages
+from core.formats import FORMAT_FILTER_CHOICES, ONLINE, ONLINE_FORMATS, format_values
+from core.listing import Facet, FacetListing, facet_listing, value_counts
+from core.models import StaffGroup
+from pages.models import TrainingCoursePage, TrainingSession
+from pages.models.training import Cost
 
 MAX_QUERY_LENGTH = 100
 

@@ -3,7 +3,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Page, Site
 
-from membership.access import visible_pages
+from core.access import visible_pages
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

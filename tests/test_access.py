@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 import pytest
 
-from membership.access import can_view_page, is_members_only, visible_pages
+from core.access import can_view_page, is_members_only, visible_pages
 from tests.conftest import restrict_to_members
 from tests.factories import ContentPageFactory, SectionPageFactory
 

@@ -34,19 +34,21 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # --- Applications ---------------------------------------------------------------
+# Layers (docs/architecture.md): the core, the feature apps, the API app, the demo loader.
 INSTALLED_APPS = [
+    "core",
     "home",
     "pages",
     "events",
     "membership",
     "search",
     "guidelines",
-    "downstream",
+    "api",
+    "demo",
     "wagtail_headless_preview",
     "wagtailnhsukfrontend",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -68,7 +70,6 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -168,7 +169,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "core.storage.StaticFilesStorage"},
 }
 
 # AWS_STORAGE_BUCKET_NAME switches media to S3 (or any S3-compatible store such as
@@ -241,6 +242,15 @@ if env.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN"):
 MEMBERS_GROUP_NAME = "Network members"
 NETWORK_OFFICE_GROUP_NAME = "Network office"
 
+# --- Network calendar -----------------------------------------------------------
+# The sources of the calendar, its feeds and the API's occurrences, as dotted paths to
+# functions ``source(user, start, end, filters)`` (see events/occurrences.py). An app
+# that puts entries on the calendar adds its function here; events imports none of them.
+CALENDAR_SOURCES = [
+    "pages.calendar.training_sessions",
+    "events.sources.event_occurrences",
+]
+
 # --- Logging --------------------------------------------------------------------
 LOGGING = {
     "version": 1,
@@ -250,7 +260,7 @@ LOGGING = {
     "loggers": {"django.request": {"level": "ERROR"}},
 }
 
-# --- Headless API (cms/api, downstream/; docs/api.md) ---------------------------
+# --- Headless API (api/; docs/api.md) -------------------------------------------
 # Seconds that shared caches and the CDN may keep an anonymous API answer (answers
 # to a token or a session are never stored); publishing purges them sooner.
 WAGTAILAPI_CACHE_MAX_AGE = int(env.get("WAGTAILAPI_CACHE_MAX_AGE", "300"))
@@ -261,7 +271,7 @@ CORS_ALLOW_CREDENTIALS = env_bool("CORS_ALLOW_CREDENTIALS", False)
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag"]
-# Publish webhooks (downstream/webhooks.py): attempts per delivery, the first retry's
+# Publish webhooks (api/webhooks.py): attempts per delivery, the first retry's
 # delay (doubled each time after) and the time a receiving site has to answer.
 WEBHOOK_MAX_ATTEMPTS = int(env.get("WEBHOOK_MAX_ATTEMPTS", "5"))
 WEBHOOK_RETRY_BASE_SECONDS = float(env.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))

@@ -8,12 +8,14 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from core.blocks import BodyBlock
+from core.fields import StreamField
+from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
 from events import api
 from events.forms import EventPageForm
 from events.models.categories import EventCategory
@@ -26,8 +28,6 @@ from events.recurrence import (
     from_local,
     to_local,
 )
-from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
 
 
 class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
@@ -70,7 +70,7 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Places available.")
     categories = ParentalManyToManyField(EventCategory, blank=True, related_name="events")
     audience = ParentalManyToManyField(
-        "pages.StaffGroup", blank=True, related_name="events", help_text="Who it is for."
+        "core.StaffGroup", blank=True, related_name="events", help_text="Who it is for."
     )
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -189,7 +189,8 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         return api.filter_events(queryset, params)
 
     def get_context(self, request, *args, **kwargs):
-        from events.views import event_context
+        # events.serve imports this module's EventPage, so it is imported on first use.
+        from events.serve import event_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(request, self))

@@ -6,7 +6,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin
+from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin
+from events import serve
 
 
 class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, BreadcrumbMixin, Page):
@@ -26,34 +27,24 @@ class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, BreadcrumbMixin, P
     class Meta:
         verbose_name = "event index page"
 
-    # Routes hand over to events.views, which imports this module.
+    # Routes hand over to events.serve; events.views (the feeds) does not import it.
 
     @path("")
     def upcoming(self, request):
-        from events import views
-
-        return views.occurrence_list(request, self, past=False)
+        return serve.occurrence_list(request, self, past=False)
 
     @path("past/")
     def past(self, request):
-        from events import views
-
-        return views.occurrence_list(request, self, past=True)
+        return serve.occurrence_list(request, self, past=True)
 
     @path("calendar/")
     def this_month(self, request):
-        from events import views
-
-        return views.this_month(request, self)
+        return serve.this_month(request, self)
 
     @re_path(r"^calendar/(?P<year>\d{4})/(?P<month>\d{1,2})/$")
     def month(self, request, year, month):
-        from events import views
-
-        return views.month(request, self, int(year), int(month))
+        return serve.month(request, self, int(year), int(month))
 
     @path("calendar/my-feed/")
     def my_feed(self, request):
-        from events import views
-
-        return views.my_feed(request, self)
+        return serve.my_feed(request, self)

@@ -1,9 +1,12 @@
 import json
+from datetime import timedelta
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from events.recurrence import to_local
 
 register = template.Library()
 
@@ -21,10 +24,6 @@ def json_ld(data):
 @register.simple_tag
 def when(start, end=None, all_day=False):
     """A date range in words, in UK time: "Tuesday 3 March 2026, 10:00 to 12:30"."""
-    from datetime import timedelta
-
-    from events.recurrence import to_local
-
     local_start = to_local(start)
     first_day = f"{local_start:%A} {local_start.day} {local_start:%B %Y}"
     if all_day:

@@ -11,12 +11,15 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
+from core.blocks import BodyBlock
+from core.fields import StreamField
+from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
+from core.serializers import StaffGroupsField
 from guidelines import serve
 from guidelines.extract import extract_text
 from guidelines.serializers import DocumentDownloadField, VersionsField
@@ -26,9 +29,6 @@ from guidelines.vocabulary import (
     GuidelineStatus,
     Pathway,
 )
-from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
-from pages.serializers import StaffGroupsField
 
 REFERENCE_PATTERN = re.compile(r"^[A-Z]{1,6}(-[A-Z0-9]{1,6}){1,3}$")
 
@@ -78,9 +78,7 @@ class GuidelinePage(RoutablePageMixin, HeadlessPreviewMixin, BreadcrumbMixin, Li
     )
     document_type = models.CharField(max_length=30, choices=DocumentType.choices)
     pathway = models.CharField(max_length=30, choices=Pathway.choices)
-    staff_groups = ParentalManyToManyField(
-        "pages.StaffGroup", blank=True, related_name="guidelines"
-    )
+    staff_groups = ParentalManyToManyField("core.StaffGroup", blank=True, related_name="guidelines")
     version_major = models.PositiveSmallIntegerField("major version", default=1)
     version_minor = models.PositiveSmallIntegerField("minor version", default=0)
     status = models.CharField(

@@ -5,10 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from wagtail.fields import StreamField
-
+from core.blocks import BodyBlock
+from core.fields import StreamField
 from guidelines.vocabulary import GuidelineStatus
-from pages.blocks import BodyBlock
 
 
 class GuidelineVersion(models.Model):

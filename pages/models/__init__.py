@@ -1,7 +1,7 @@
 """The network's sections. Every page type of the app is importable from here."""
 
 from pages.models.quality import QualityImprovementIndexPage, QualityMeasurePage
-from pages.models.sections import ContentPage, SectionPage, StaffGroup
+from pages.models.sections import ContentPage, SectionPage
 from pages.models.staff_groups import StaffGroupContact, StaffGroupPage
 from pages.models.training import TrainingCoursePage, TrainingIndexPage, TrainingSession
 
@@ -10,7 +10,6 @@ __all__ = [
     "QualityImprovementIndexPage",
     "QualityMeasurePage",
     "SectionPage",
-    "StaffGroup",
     "StaffGroupContact",
     "StaffGroupPage",
     "TrainingCoursePage",

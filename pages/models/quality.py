@@ -7,12 +7,13 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
+from core.blocks import BodyBlock
+from core.fields import StreamField
+from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
 
 
 class Domain(models.TextChoices):
@@ -199,6 +200,7 @@ class QualityImprovementIndexPage(
         verbose_name = "quality improvement index page"
 
     def get_context(self, request, *args, **kwargs):
+        # pages.quality imports these models, so it is imported on first use.
         from pages.quality import measure_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -212,6 +214,7 @@ class QualityImprovementIndexPage(
 
     @path("csv/", name="measures_csv")
     def measures_csv(self, request):
+        # pages.quality imports these models, so it is imported on first use.
         from pages.quality import measure_listing, write_measures_csv
 
         listing = measure_listing(self, request.user, request.GET)

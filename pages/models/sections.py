@@ -1,12 +1,7 @@
-from django.db import models
-
-from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page, TranslatableMixin
-from wagtail.search import index
-from wagtail.snippets.models import register_snippet
+from wagtail.models import Page
 
-from pages.mixins import (
+from core.mixins import (
     BreadcrumbMixin,
     HeadlessPreviewMixin,
     IntroductionMixin,
@@ -52,31 +47,3 @@ class ContentPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Introduct
 
     class Meta:
         verbose_name = "content page"
-
-
-@register_snippet
-class StaffGroup(TranslatableMixin, models.Model):
-    """A professional group on the trauma and critical care pathway.
-
-    Training, events and staff group pages point at these, so a group's courses
-    and events are listed without editors repeating themselves.
-    """
-
-    name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100)
-    description = models.TextField(blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-        verbose_name = "staff group"
-
-    def __str__(self):
-        return self.name
-
-    def get_api_representation(self):
-        return {"id": self.pk, "name": self.name, "slug": self.slug}

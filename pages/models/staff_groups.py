@@ -7,15 +7,15 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
-from pages.serializers import StaffGroupField
+from core.api_filters import staff_group_slug
+from core.links import child_links
+from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
+from core.serializers import StaffGroupField
+from events.occurrences import occurrences_between
 
 
 class StaffGroupContact(Orderable):
@@ -33,13 +33,11 @@ class StaffGroupContact(Orderable):
         verbose_name = "contact"
 
 
-class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
+class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, IntroductionMixin, Page):
     """A professional group's page: lists its courses and calendar from their own pages."""
 
-    introduction = models.TextField(blank=True)
-    body = StreamField(BodyBlock(), blank=True)
     staff_group = models.ForeignKey(
-        "pages.StaffGroup",
+        "core.StaffGroup",
         on_delete=models.PROTECT,
         related_name="pages",
         help_text="Courses and events for this group are listed on the page automatically.",
@@ -53,10 +51,7 @@ class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     ]
     promote_panels = Page.promote_panels + ListingMixin.promote_panels
 
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    search_fields = Page.search_fields + IntroductionMixin.introduction_search_fields
 
     api_fields = [
         APIField("introduction"),
@@ -78,8 +73,6 @@ class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
 
     @classmethod
     def filter_api_queryset(cls, queryset, params):
-        from pages.api_filters import staff_group_slug
-
         queryset = queryset.select_related("staff_group").prefetch_related("contacts")
         slug = staff_group_slug(params)
         if slug is not None:
@@ -87,8 +80,8 @@ class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         return queryset
 
     def get_context(self, request, *args, **kwargs):
-        from events.occurrences import occurrences_between
-        from pages.staff_groups import child_links, group_courses, training_links
+        # pages.staff_groups imports these models, so it is imported on first use.
+        from pages.staff_groups import group_courses, training_links
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()

@@ -8,38 +8,17 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from pages.blocks import BodyBlock
-from pages.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
-from pages.serializers import StaffGroupsField
-
-
-class DeliveryFormat(models.TextChoices):
-    FACE_TO_FACE = "face-to-face", "Face to face"
-    VIRTUAL = "virtual", "Virtual (live online)"
-    E_LEARNING = "e-learning", "E-learning"
-    BLENDED = "blended", "Blended"
-
-
-# Formats a course can be taken in entirely online, and the filter value naming them.
-ONLINE = "online"
-ONLINE_FORMATS = [DeliveryFormat.VIRTUAL, DeliveryFormat.E_LEARNING]
-FORMAT_FILTER_CHOICES = [
-    *DeliveryFormat.choices,
-    (ONLINE, "Online (virtual or e-learning)"),
-]
-
-
-def format_values(value: str) -> list[str]:
-    """The delivery formats a ``format`` filter value stands for (empty if unknown)."""
-    if value == ONLINE:
-        return [str(choice) for choice in ONLINE_FORMATS]
-    return [value] if value in DeliveryFormat.values else []
+from core.api_filters import staff_group_slug
+from core.blocks import BodyBlock
+from core.fields import StreamField
+from core.formats import FORMAT_FILTER_CHOICES, DeliveryFormat, format_values
+from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
+from core.serializers import StaffGroupsField
 
 
 class Cost(models.TextChoices):
@@ -83,7 +62,7 @@ class TrainingCoursePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Pa
 
     summary = models.TextField(help_text="One or two sentences: who the course is for and why.")
     body = StreamField(BodyBlock(), blank=True)
-    staff_groups = ParentalManyToManyField("pages.StaffGroup", blank=True, related_name="courses")
+    staff_groups = ParentalManyToManyField("core.StaffGroup", blank=True, related_name="courses")
     delivery_format = models.CharField(max_length=20, choices=DeliveryFormat.choices)
     provider = models.CharField(max_length=255, help_text="Who runs the course.")
     duration = models.CharField(max_length=100, blank=True, help_text="For example '1 day'.")
@@ -175,8 +154,6 @@ class TrainingCoursePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Pa
     def filter_api_queryset(cls, queryset, params):
         from wagtail.api.v2.utils import BadRequestError
 
-        from pages.api_filters import staff_group_slug
-
         queryset = queryset.prefetch_related("staff_groups", "sessions")
         slug = staff_group_slug(params)
         if slug is not None:
@@ -222,6 +199,7 @@ class TrainingIndexPage(
         verbose_name = "training index page"
 
     def get_context(self, request, *args, **kwargs):
+        # pages.training imports these models, so it is imported on first use.
         from pages.training import course_listing
 
         context = super().get_context(request, *args, **kwargs)

@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from downstream.models import WebhookDelivery, WebhookEndpoint
+from api.models import WebhookDelivery, WebhookEndpoint
 from tests.api.servers import RecordingServer
 from tests.conftest import restrict_to_members
 from tests.factories import ContentPageFactory
@@ -249,10 +249,10 @@ def test_admin_registers_endpoints_and_shows_the_log(
 
 
 def test_deploy_check_warns_when_tasks_would_run_in_the_request(settings):
-    from downstream.apps import check_task_backend
+    from api.apps import check_task_backend
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    assert [warning.id for warning in check_task_backend(None)] == ["downstream.W001"]
+    assert [warning.id for warning in check_task_backend(None)] == ["api.W001"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     assert check_task_backend(None) == []
 

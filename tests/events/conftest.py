@@ -1,7 +1,5 @@
 import pytest
 
-from events.occurrences import _sources
-from events.sources import event_occurrences
 from tests.events.factories import EventIndexPageFactory
 
 
@@ -11,9 +9,6 @@ def events_index(home_page):
 
 
 @pytest.fixture
-def only_event_source():
+def only_event_source(settings):
     """Only the events' own calendar source, so counts do not depend on other sources."""
-    saved = list(_sources)
-    _sources[:] = [event_occurrences]
-    yield
-    _sources[:] = saved
+    settings.CALENDAR_SOURCES = ["events.sources.event_occurrences"]

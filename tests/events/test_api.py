@@ -8,9 +8,9 @@ from django.utils import timezone
 
 import pytest
 
+from core.models import StaffGroup
 from events.models import EventPage
 from events.recurrence import MONTHLY, WEEKLY
-from pages.models import StaffGroup
 from tests.events.factories import EventCategoryFactory, EventPageFactory, london
 
 pytestmark = pytest.mark.django_db

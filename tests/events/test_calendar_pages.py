@@ -6,9 +6,9 @@ from django.utils import timezone
 
 import pytest
 
+from core.models import StaffGroup
 from events.models import EventPage
 from events.recurrence import WEEKLY, to_local
-from pages.models import StaffGroup
 from tests.events.factories import EventCategoryFactory, EventPageFactory, london
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.utils import timezone
 import pytest
 from icalendar import Calendar
 
+from core.access import is_members_only
 from events.models import EventCategory, EventPage
 from events.recurrence import to_local
-from membership.access import is_members_only
 
 pytestmark = pytest.mark.django_db
 

@@ -7,18 +7,26 @@ from django.utils import timezone
 import pytest
 from icalendar import Calendar
 
+from core.access import visible_pages
 from events.models import EventPage
-from events.occurrences import Occurrence, _sources, calendar_source, occurrences_between
+from events.occurrences import Occurrence, occurrences_between
 from events.sources import event_occurrences
-from membership.access import visible_pages
 from tests.events.factories import EventPageFactory
 from tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
+_course_sessions = []
+
+
+def course_sessions(user, window_start, window_end, filters):
+    """The calendar source the ``course_source`` fixture puts in CALENDAR_SOURCES."""
+    return _course_sessions[-1](user, window_start, window_end, filters)
+
+
 @pytest.fixture
-def course_source(home_page):
+def course_source(home_page, settings):
     """A source of course sessions, as the training section registers one."""
     course = ContentPageFactory(parent=home_page, title="Airway skills course", slug="airway")
     start = timezone.now().replace(microsecond=0) + timedelta(days=4)
@@ -40,10 +48,13 @@ def course_source(home_page):
             )
         ]
 
-    saved = list(_sources)
-    calendar_source(sessions)
+    _course_sessions.append(sessions)
+    settings.CALENDAR_SOURCES = [
+        *settings.CALENDAR_SOURCES,
+        "tests.events.test_sources.course_sessions",
+    ]
     yield course, start
-    _sources[:] = saved
+    _course_sessions.remove(sessions)
 
 
 def test_every_source_appears_in_the_list_month_and_feed(client, events_index, course_source):

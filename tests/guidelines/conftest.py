@@ -10,10 +10,10 @@ from wagtail.models import Collection
 
 import pytest
 
-from guidelines.demo import guideline_pdf
+from core.models import StaffGroup
+from demo.guidelines import guideline_pdf
 from guidelines.models import GuidelineIndexPage, GuidelinePage
 from guidelines.vocabulary import DocumentType, GuidelineStatus, Pathway
-from pages.models import StaffGroup
 from tests.conftest import restrict_to_members  # noqa: F401 - re-exported for the tests
 
 

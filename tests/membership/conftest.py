@@ -4,9 +4,9 @@ from django.utils import timezone
 
 import pytest
 
+from core.models import StaffGroup
 from home.models import HomePage
 from membership.models import MembershipRequest, MembershipRequestPage
-from pages.models import StaffGroup
 from tests.conftest import restrict_to_members
 from tests.factories import ContentPageFactory, SectionPageFactory
 

@@ -6,7 +6,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 import pytest
 
-from membership.access import can_view_page
+from core.access import can_view_page
 from tests.conftest import restrict_to_members
 from tests.factories import ContentPageFactory
 from tests.membership.conftest import SECRET, SECRET_SUMMARY

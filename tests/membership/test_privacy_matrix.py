@@ -11,8 +11,8 @@ from wagtail.documents import get_document_model
 
 import pytest
 
+from demo.membership import ensure_members_collection
 from home.models import HomePageSectionCard
-from membership.demo import ensure_members_collection
 from tests.conftest import restrict_to_members
 from tests.factories import ContentPageFactory, SectionPageFactory
 

@@ -70,7 +70,7 @@ def s3_storage(settings, s3_endpoint):
 
 @pytest.fixture
 def private_document(s3_storage, members_group, office_group):
-    from membership.demo import ensure_members_collection
+    from demo.membership import ensure_members_collection
 
     collection = ensure_members_collection([members_group, office_group])
     document = get_document_model()(title="On-call rota", collection=collection)

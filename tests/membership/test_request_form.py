@@ -215,7 +215,7 @@ def test_verification_link_sends_the_request_to_the_office(
 def test_office_email_from_network_settings_is_preferred(
     client, request_page, valid_data, office_user, site
 ):
-    from home.models import NetworkSettings
+    from core.models import NetworkSettings
 
     network = NetworkSettings.for_site(site)
     network.office_email = "office@network.nhs.uk"

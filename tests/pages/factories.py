@@ -10,10 +10,10 @@ from wagtail.models import Locale
 import factory
 import wagtail_factories
 
+from core.models import StaffGroup
 from pages.models import (
     QualityImprovementIndexPage,
     QualityMeasurePage,
-    StaffGroup,
     StaffGroupPage,
     TrainingCoursePage,
     TrainingIndexPage,

@@ -13,9 +13,9 @@ from django.core.management import call_command
 
 import pytest
 
-from membership.access import visible_pages
+from core.access import visible_pages
+from core.formats import ONLINE_FORMATS
 from pages.models import TrainingCoursePage
-from pages.models.training import ONLINE_FORMATS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,349 @@
+"""API v2: the network's content for downstream sites, at /api/v2/.
+
+Pages and documents go through the one access rule (core.access): a
+request sees exactly what its user may see on the website. The user is the
+website session's or, for a downstream site, the account of its bearer token
+(authentication.py). Page types add their own query filters by defining
+``api_query_parameters`` (the names they accept) and
+``filter_api_queryset(queryset, params)`` (raising BadRequestError for a
+malformed value, which the API answers with a 400 and a JSON reason).
+
+Cache headers (caching.py), CDN purges (purge.py) and the OpenAPI description
+(schema.py) live beside this module; docs/api.md is the consumer's guide.
+"""
+
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.urls import path
+
+from wagtail.api import APIField
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    LocaleFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import (
+    BadRequestError,
+    get_object_detail_url,
+    page_models_from_string,
+)
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, Site
+
+from rest_framework import exceptions, status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.fields import Field
+from rest_framework.response import Response
+
+from api.authentication import APITokenAuthentication
+from api.caching import apply_cache_policy
+from api.preview import previewed_page
+from api.rich_text import api_rich_text, prefetch_link_targets
+from core.access import visible_documents, visible_pages
+from core.blocks import RENDITION_SPECS, image_api_representation
+
+# Ids and offsets beyond these are answered with a 400 rather than handed to the
+# database (whose integer columns would overflow).
+MAX_ID = 2**31 - 1
+MAX_OFFSET = 100_000
+PAGE_ID_PARAMETERS = ("child_of", "descendant_of", "ancestor_of", "translation_of")
+
+
+def requested_page_model(request):
+    """The single page model named by ``?type=``, or None."""
+    try:
+        models = page_models_from_string(request.GET.get("type", "") or "wagtailcore.Page")
+    except (LookupError, ValueError) as error:
+        raise BadRequestError("type doesn't exist") from error
+    return models[0] if len(models) == 1 else None
+
+
+def parse_id(value, name, allow_root=False):
+    if allow_root and value == "root":
+        return value
+    if not value.isascii() or not value.isdigit() or not 0 < int(value) <= MAX_ID:
+        raise BadRequestError(f"{name} must be a positive integer (page id)")
+    return int(value)
+
+
+def check_common_parameters(request):
+    """Reject malformed values before they reach Wagtail's filters or the database."""
+    for name, value in request.GET.items():
+        if "\x00" in value or "\x00" in name:
+            raise BadRequestError(f"null characters are not allowed in {name!r}")
+    for name in PAGE_ID_PARAMETERS:
+        if name in request.GET:
+            parse_id(request.GET[name], name, allow_root=name != "ancestor_of")
+    if "id" in request.GET:
+        parse_id(request.GET["id"], "id")
+    offset = request.GET.get("offset")
+    if offset is not None and offset.isdigit() and int(offset) > MAX_OFFSET:
+        raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+    if "random" in request.GET.get("order", "").split(","):
+        raise BadRequestError("order=random is not supported: results must be cacheable")
+
+
+class ValidatedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters (``?slug=``, ``?show_in_menus=``), with each value
+    checked by its model field first, so a malformed date or an out-of-range
+    number is a 400 instead of a database error."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        # A parameter a page type declares is its own (filter_api_queryset applies it,
+        # for example a guideline's ``pathway``, which also finds "both pathways"):
+        # Wagtail's exact-match field filter leaves it alone.
+        own = set(getattr(queryset.model, "api_query_parameters", ())) & fields
+        if own:
+            fields -= own
+            params = request.GET.copy()
+            for name in own:
+                params.pop(name, None)
+            request = SimpleNamespace(GET=params)
+        for name, value in request.GET.items():
+            if name not in fields or name == "locale":
+                continue
+            try:
+                field = queryset.model._meta.get_field(name)
+            except LookupError:
+                continue
+            if not isinstance(field, models.Field) or field.is_relation:
+                if isinstance(field, models.ForeignKey):
+                    parse_id(value, name)
+                continue
+            if isinstance(field, models.BooleanField):
+                continue  # parsed (and refused when malformed) by Wagtail
+            try:
+                field.run_validators(field.to_python(value))
+            except (ValidationError, ValueError, TypeError) as error:
+                raise BadRequestError(f"{value!r} is not a valid value for {name}") from error
+        return super().filter_queryset(request, queryset, view)
+
+
+class VisibleSearchFilter(SearchFilter):
+    """Wagtail's search over the pages (or documents) the requester may see.
+
+    A search backend cannot translate the access rule's subquery into its own
+    filters, so the visible pages are handed to it as an ``id IN (subquery)``.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        visible = queryset.model.objects.filter(pk__in=queryset.values("pk"))
+        if issubclass(queryset.model, Page):
+            visible = visible.select_related("locale")
+        queryset = visible.order_by(*queryset.query.order_by)
+        return super().filter_queryset(request, queryset, view)
+
+
+class PageTypeFilter:
+    """Applies the filters that a page type declares for itself."""
+
+    def filter_queryset(self, request, queryset, view):
+        filter_method = getattr(queryset.model, "filter_api_queryset", None)
+        if filter_method is None:
+            return queryset
+        return filter_method(queryset, request.GET)
+
+
+class TranslationsField(Field):
+    """The translations of a page that the requester may see: locale, id, URLs."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return self.context["view"].translations_of(page)
+
+
+class NetworkAPIMixin:
+    """Authentication, cache headers and JSON errors shared by every endpoint."""
+
+    authentication_classes = [APITokenAuthentication, SessionAuthentication]
+    private_answers = False
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_common_parameters(request)
+        if "pk" in kwargs and not 0 < kwargs["pk"] <= MAX_ID:
+            raise Http404("not found")
+
+    def handle_exception(self, exc):
+        if isinstance(exc, exceptions.AuthenticationFailed | exceptions.NotAuthenticated):
+            response = Response({"message": str(exc.detail)}, status=status.HTTP_401_UNAUTHORIZED)
+            response["WWW-Authenticate"] = self.get_authenticate_header(self.request)
+            return response
+        if isinstance(exc, exceptions.APIException):
+            return Response({"message": str(exc.detail)}, status=exc.status_code)
+        return super().handle_exception(exc)
+
+    def dispatch(self, request, *args, **kwargs):
+        with api_rich_text():
+            response = super().dispatch(request, *args, **kwargs)
+            return apply_cache_policy(self.request, response, private=self.private_answers)
+
+
+class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
+    filter_backends = [
+        PageTypeFilter,
+        ValidatedFieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        VisibleSearchFilter,  # last: search results cannot be filtered further
+    ]
+    meta_fields = [*PagesAPIViewSet.meta_fields, APIField("translations", TranslationsField())]
+
+    def check_query_parameters(self, queryset):
+        model = queryset.model
+        extra = frozenset(getattr(model, "api_query_parameters", ()))
+        original = self.known_query_parameters
+        self.known_query_parameters = original | extra
+        try:
+            super().check_query_parameters(queryset)
+        finally:
+            self.known_query_parameters = original
+
+    @classmethod
+    def get_object_detail_urlpath(cls, model, pk, namespace=""):
+        if pk is None:
+            return None  # the draft of a new page (headless preview): no detail URL yet
+        return super().get_object_detail_urlpath(model, pk, namespace=namespace)
+
+    def get_queryset(self):
+        # meta.locale is shown for every item: fetch it with the page, not once per item.
+        return super().get_queryset().select_related("locale")
+
+    def get_base_queryset(self):
+        queryset = visible_pages(self.request.user, Page.objects.all())
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return queryset
+        roots = [site.root_page]
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            roots += list(site.root_page.get_translations())
+        scoped = Page.objects.none()
+        for root in roots:
+            scoped |= queryset.descendant_of(root, inclusive=True)
+        return scoped
+
+    def find_object(self, queryset, request):
+        if "html_path" in request.GET and Site.find_for_request(request) is None:
+            raise Http404("no site serves this host")
+        return super().find_object(queryset, request)
+
+    def paginate_queryset(self, queryset):
+        self.serialized_pages = list(super().paginate_queryset(queryset))
+        prefetch_link_targets(self.serialized_pages)
+        return self.serialized_pages
+
+    def translations_of(self, page):
+        if not hasattr(self, "_translations"):
+            pages = getattr(self, "serialized_pages", None) or [page]
+            keys = {item.translation_key for item in pages}
+            translations = (
+                visible_pages(self.request.user, Page.objects.filter(translation_key__in=keys))
+                .select_related("locale")
+                .order_by("locale__language_code")
+            )
+            self._translations = {}
+            for translation in translations:
+                self._translations.setdefault(translation.translation_key, []).append(translation)
+        return [
+            {
+                "id": translation.pk,
+                "locale": translation.locale.language_code,
+                "title": translation.title,
+                "html_url": translation.get_full_url(self.request),
+                "detail_url": get_object_detail_url(
+                    self.request.wagtailapi_router, self.request, Page, translation.pk
+                ),
+            }
+            for translation in self._translations.get(page.translation_key, [])
+            if translation.pk != page.pk
+        ]
+
+
+class PagePreviewAPIViewSet(NetworkPagesAPIViewSet):
+    """``page_preview/?content_type=<app.model>&token=<token>``: the draft an editor
+    previews, serialised as the pages endpoint's detail (preview.py). Never cached."""
+
+    private_answers = True
+
+    def detail_view(self, request, pk=None):
+        return super().detail_view(request, pk)
+
+    def get_object(self):
+        if not hasattr(self, "_previewed_page"):
+            self._previewed_page = previewed_page(
+                self.request.GET.get("content_type", ""), self.request.GET.get("token", "")
+            )
+        return self._previewed_page
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "detail_view"}), name="detail")]
+
+
+class RenditionsField(Field):
+    """An image as renditions in a few sizes, with width, height and alt text."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, image):
+        return image_api_representation(image)["renditions"]
+
+
+class NetworkImagesAPIViewSet(NetworkAPIMixin, ImagesAPIViewSet):
+    filter_backends = [ValidatedFieldsFilter, OrderingFilter, VisibleSearchFilter]
+    body_fields = [*ImagesAPIViewSet.body_fields, "description"]
+    meta_fields = [*ImagesAPIViewSet.meta_fields, APIField("renditions", RenditionsField())]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "renditions"]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_renditions(*RENDITION_SPECS.values())
+
+
+class NetworkDocumentsAPIViewSet(NetworkAPIMixin, DocumentsAPIViewSet):
+    filter_backends = [ValidatedFieldsFilter, OrderingFilter, VisibleSearchFilter]
+
+    def get_queryset(self):
+        return visible_documents(self.request.user, self.model.objects.all()).order_by("id")
+
+
+class NetworkAPIRouter(WagtailAPIRouter):
+    """Wagtail's router, plus the OpenAPI description of its endpoints at schema/."""
+
+    def get_urlpatterns(self):
+        from api.schema import schema_view
+
+        return [*super().get_urlpatterns(), path("schema/", schema_view, name="schema")]
+
+
+api_router = NetworkAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", NetworkPagesAPIViewSet)
+api_router.register_endpoint("images", NetworkImagesAPIViewSet)
+api_router.register_endpoint("documents", NetworkDocumentsAPIViewSet)
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)

@@ -1,0 +1,33 @@
+"""The membership request page's own serving, called by ``MembershipRequestPage.serve``.
+
+Views (membership.views) do not import this module, and it imports no view.
+"""
+
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+
+from membership.forms import MembershipRequestForm
+from membership.submission import handle_submission
+
+
+def serve_request_page(page, request):
+    privacy_url = page.privacy_notice.url if page.privacy_notice_id else None
+    submitted = False
+    if request.method == "POST":
+        form, submitted = handle_submission(request, request.POST)
+        if not submitted:
+            form = _with_privacy_link(form, privacy_url)
+    else:
+        form = MembershipRequestForm(privacy_notice_url=privacy_url)
+    context = page.get_context(request)
+    context.update(form=form, submitted=submitted)
+    status = 429 if getattr(form, "rate_limited", False) else 200
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _with_privacy_link(form, privacy_url):
+    if privacy_url:
+        form.fields["consent"].help_text = format_html(
+            'Read our <a href="{}">privacy notice</a>.', privacy_url
+        )
+    return form
