@@ -56,6 +56,7 @@ def make_guideline(parent, reference="CC-G-012", title=None, publish=True, **fie
         "summary": "What the guideline covers.",
     }
     values.update(fields)
+    values.setdefault("live", publish)
     if "document" not in values and "body" not in values:
         values["document"] = make_document(f"{reference} document", f"Text of {reference}.")
     page = GuidelinePage(**values)
