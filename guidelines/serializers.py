@@ -3,13 +3,16 @@ published versions, each with its stable address."""
 
 from rest_framework import serializers
 
+from core.access import document_hidden_for_request
+
 
 def absolute(request, url: str) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
 class DocumentDownloadField(serializers.Field):
-    """The controlled document as ``{title, url, file_extension}``, or null.
+    """The controlled document as ``{title, url, file_extension}``, or null (also when
+    its collection keeps it from the requester).
 
     ``url`` is absolute; the file is served only to those who may see the guideline.
     """
@@ -22,6 +25,8 @@ class DocumentDownloadField(serializers.Field):
         return instance.document if instance.document_id else None
 
     def to_representation(self, document):
+        if document_hidden_for_request(self.context.get("request"), document):
+            return None
         return {
             "title": document.title,
             "url": absolute(self.context.get("request"), document.url),
@@ -50,7 +55,10 @@ class VersionsField(serializers.Field):
                 "first_published_at": version.first_published_at.isoformat(),
                 "html_url": f"{page_url}{version.slug}/" if page_url else None,
                 "document_url": (
-                    absolute(request, version.document.url) if version.document_id else None
+                    absolute(request, version.document.url)
+                    if version.document_id
+                    and not document_hidden_for_request(request, version.document)
+                    else None
                 ),
             }
             for version in page.versions.all()

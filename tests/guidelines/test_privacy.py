@@ -145,3 +145,25 @@ def test_editors_open_the_document_of_a_draft_guideline(client, index, superuser
     assert client.get(page.document.url).status_code in (302, 403)
     client.force_login(superuser)
     assert client.get(page.document.url).status_code == 200
+
+
+@pytest.mark.parametrize(("who", "allowed"), WHO)
+def test_a_document_in_a_members_only_collection_stays_hidden(client, request, index, who, allowed):
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Members' documents")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name=settings.MEMBERS_GROUP_NAME))
+    document = make_document("On-call rota secret", "Rota.", collection=collection)
+    page = make_guideline(index, "CC-G-050", title="Public guideline", document=document)
+    login(client, who, request)
+    assert ("On-call rota secret" in client.get(page.url).content.decode()) is False
+    assert (document.url in client.get(page.url).content.decode()) is allowed
+    item = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert (item["document_url"] is not None) is allowed
+    assert (item["versions"][0]["document_url"] is not None) is allowed
