@@ -1,7 +1,8 @@
 """Cache headers of API answers.
 
 An answer to an anonymous request holds only public content, so shared caches
-and the CDN may keep it for ``WAGTAILAPI_CACHE_MAX_AGE`` seconds; it carries an
+and browsers may keep it for ``WAGTAILAPI_CACHE_MAX_AGE`` seconds and a CDN for
+``HTTP_CACHE_S_MAXAGE`` (purged sooner on publish and privacy change); it carries an
 ETag, and a conditional GET with a matching ``If-None-Match`` gets a 304. An
 answer to a token or a website session may hold members-only content: it is
 ``private, no-store``. Every answer varies on ``Authorization`` and ``Cookie``.
@@ -37,6 +38,11 @@ def apply_cache_policy(request, response, private=False):
         return response
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    patch_cache_control(response, public=True, max_age=settings.WAGTAILAPI_CACHE_MAX_AGE)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.WAGTAILAPI_CACHE_MAX_AGE,
+        s_maxage=settings.HTTP_CACHE_S_MAXAGE,
+    )
     set_response_etag(response)
     return get_conditional_response(request._request, etag=response["ETag"], response=response)

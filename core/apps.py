@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Shared core"
+
+    def ready(self):
+        from core import cache
+
+        cache.connect()

@@ -17,6 +17,8 @@ from events.recurrence import from_local, to_local
 
 PER_PAGE = 10
 LISTING_HORIZON = timedelta(days=365)
+# The upcoming and past lists first look this far per page shown (see listing_page).
+FIRST_WINDOW = timedelta(days=28)
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
@@ -65,13 +67,68 @@ def past_occurrences(user, filters, now=None):
     return [item for item in reversed(found) if max(item.end or item.start, item.start) <= now]
 
 
+@dataclass
+class ListPage:
+    """One page of a listing whose length is not counted (the template's paginator)."""
+
+    object_list: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_next or self.has_previous
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
+def _page_number(number) -> int:
+    try:
+        return max(int(number), 1)
+    except (TypeError, ValueError, OverflowError):
+        return 1
+
+
+def listing_page(user, filters, number, past=False, now=None, per_page=PER_PAGE) -> ListPage:
+    """Page ``number`` of the upcoming (or past) list, built from the nearest dates only.
+
+    Occurrences are expanded first in a window of ``FIRST_WINDOW`` per page asked
+    for, and over the whole year only when that window holds too few, so showing
+    ten events does not build a year of them. A page past the end is a 404.
+    """
+    now = now or timezone.now()
+    number = _page_number(number)
+    wanted = number * per_page + 1  # one more tells whether a next page exists
+    span = min(FIRST_WINDOW * min(number, 14), LISTING_HORIZON)
+    while True:
+        if past:
+            found = occurrences_between(user, now - span, now, filters)
+            found = [i for i in reversed(found) if max(i.end or i.start, i.start) <= now]
+            if span < LISTING_HORIZON:
+                # A long event begun before the window may sort after dates not yet read.
+                found = [item for item in found if item.start >= now - span]
+        else:
+            found = occurrences_between(user, now, now + span, filters)
+        if len(found) >= wanted or span >= LISTING_HORIZON:
+            break
+        span = LISTING_HORIZON
+    shown = found[(number - 1) * per_page : number * per_page]
+    if number > 1 and not shown:
+        raise Http404("No such page of events")
+    return ListPage(object_list=shown, number=number, has_next=len(found) >= wanted)
+
+
 def page_of(items, number, per_page=PER_PAGE):
     """One page of ``items``: a malformed or negative number is the first page, past the end 404."""
     paginator = Paginator(items, per_page)
-    try:
-        number = max(int(number), 1)
-    except (TypeError, ValueError):
-        number = 1
+    number = _page_number(number)
     if number > paginator.num_pages:
         raise Http404("No such page of events")
     return paginator.page(number)

@@ -18,9 +18,11 @@ from events.models import EventPage
 from events.occurrences import occurrences_between
 from events.recurrence import MONTHLY, WEEKLY, event_timezone, to_local
 
-# How far a feed reaches: calendar apps keep what they have already seen.
+# How far a feed reaches: 3 months back and 12 ahead. Calendar apps keep what they
+# have already seen; a series is expanded only inside this window to decide whether
+# it belongs in the feed (its VEVENT then carries the whole rule).
 FEED_PAST = timedelta(days=90)
-FEED_FUTURE = timedelta(days=2 * 365)
+FEED_FUTURE = timedelta(days=365)
 
 STATUS = {
     EventPage.SCHEDULED: "CONFIRMED",

@@ -40,11 +40,7 @@ def _calendar_context(index, form):
 def occurrence_list(request, index, past):
     form = calendar.CalendarFilterForm(request.GET, index.locale_id)
     filters = form.calendar_filters()
-    if past:
-        found = calendar.past_occurrences(request.user, filters)
-    else:
-        found = calendar.upcoming_occurrences(request.user, filters)
-    page = calendar.page_of(found, request.GET.get("page"))
+    page = calendar.listing_page(request.user, filters, request.GET.get("page"), past=past)
     context = _calendar_context(index, form)
     context.update(
         view="past" if past else "upcoming", page_of_results=page, filtered=bool(filters)

@@ -3,24 +3,34 @@
 from django.http import Http404
 
 from core.access import visible_pages
+from core.cache import cached_for_audience
 from events import feeds
 from events.models import EventCategory, EventPage, PersonalFeedToken
 
 
+def _feed(request, user, name, filters):
+    """The feed's bytes, built once per content version and audience (core.cache)."""
+
+    def build():
+        found = feeds.feed_occurrences(user, filters)
+        return feeds.build_calendar(name, found, request)
+
+    identity = f"feed|{request.scheme}://{request.get_host()}|{name}|{sorted(filters.items())}"
+    return cached_for_audience(user, identity, build)
+
+
 def calendar_feed(request):
-    found = feeds.feed_occurrences(request.user, {})
-    return feeds.ics_response(
-        feeds.build_calendar(feeds.calendar_name(), found, request), "network-calendar.ics"
-    )
+    content = _feed(request, request.user, feeds.calendar_name(), {})
+    return feeds.ics_response(content, "network-calendar.ics")
 
 
 def category_feed(request, category):
     category_object = EventCategory.objects.filter(slug=category).first()
     if category_object is None:
         raise Http404("No such event category")
-    found = feeds.feed_occurrences(request.user, {"category": category})
     name = f"{feeds.calendar_name()}: {category_object.name}"
-    return feeds.ics_response(feeds.build_calendar(name, found, request), f"{category}.ics")
+    content = _feed(request, request.user, name, {"category": category})
+    return feeds.ics_response(content, f"{category}.ics")
 
 
 def personal_feed(request, token):
@@ -32,8 +42,7 @@ def personal_feed(request, token):
     holder = PersonalFeedToken.objects.select_related("user").filter(token=token).first()
     if holder is None:
         raise Http404("No such feed")
-    found = feeds.feed_occurrences(holder.user, {})
-    content = feeds.build_calendar(feeds.calendar_name(), found, request)
+    content = _feed(request, holder.user, feeds.calendar_name(), {})
     return feeds.ics_response(content, "my-network-calendar.ics", private=True)
 
 

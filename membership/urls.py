@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from membership import views
 from membership.forms import MemberPasswordResetForm
-from membership.sitemap import sitemap
+from membership.sitemap import sitemap, sitemap_index
 
 auth_urls = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -43,5 +43,6 @@ membership_urls = [
 urlpatterns = [
     path("accounts/", include(auth_urls)),
     path("membership/", include((membership_urls, "membership"))),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap, name="sitemap_section"),
 ]

@@ -5,7 +5,11 @@ from pathlib import Path
 
 from django.apps import apps
 
+from wagtail.fields import StreamField as WagtailStreamField
+
 from importlinter import cli
+
+from core.fields import StreamField
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = ROOT / "pyproject.toml"
@@ -32,3 +36,21 @@ def test_every_project_app_is_under_the_contracts():
         for name in layer.split("|")
     }
     assert project_apps <= layered
+
+
+def test_every_streamfield_keeps_its_blocks_out_of_migrations():
+    """Block edits must not produce migrations: every project StreamField is core's."""
+    project_fields = [
+        field
+        for model in apps.get_models()
+        if Path(apps.get_app_config(model._meta.app_label).path).resolve().parent == ROOT
+        for field in model._meta.get_fields()
+        if isinstance(field, WagtailStreamField)
+    ]
+    assert project_fields
+    for field in project_fields:
+        assert isinstance(field, StreamField), field
+        name, path, args, kwargs = field.deconstruct()
+        assert path == "core.fields.StreamField"
+        assert args == [[]]
+        assert "block_lookup" not in kwargs

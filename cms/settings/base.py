@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.cache.AnonymousCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,6 +141,15 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous answers (no session cookie, no Authorization header): seconds a copy is
+# kept server-side under the content version (0: never stored), and the
+# Cache-Control given to browsers (max-age) and to a CDN (s-maxage). A publish or a
+# privacy change makes server-side copies unreachable at once and purges the CDN;
+# s-maxage bounds how long a CDN copy can outlive a lost purge (docs/privacy.md).
+ANONYMOUS_CACHE_SECONDS = int(env.get("ANONYMOUS_CACHE_SECONDS", "600"))
+HTTP_CACHE_MAX_AGE = int(env.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_S_MAXAGE = int(env.get("HTTP_CACHE_S_MAXAGE", "300"))
 
 # --- Passwords ------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -14,3 +14,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
+# Server-side copies of anonymous answers are switched on by the tests that check them.
+ANONYMOUS_CACHE_SECONDS = 0

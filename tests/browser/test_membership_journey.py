@@ -65,12 +65,16 @@ def site_process(tmp_path):
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        # Generous: on a busy machine runserver can take a minute to import and check.
+        deadline = time.monotonic() + 180
+        while True:
             try:
-                urllib.request.urlopen(base + "/", timeout=2)  # noqa: S310
+                urllib.request.urlopen(base + "/", timeout=10)  # noqa: S310
                 break
             except OSError:
-                time.sleep(0.2)
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail(f"The site did not start:\n{log_path.read_text(errors='replace')}")
+                time.sleep(0.5)
         yield base, lambda: log_path.read_text(errors="replace")
     finally:
         server.terminate()
