@@ -5,18 +5,30 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links (API detail_url, feeds, emails) and the demo Site follow the server you run.
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test install lint format migrate demo clean bench
+.PHONY: run test fuzz install lock lint format migrate demo clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Installs the exact versions in requirements.lock (pip-tools), then the project.
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve requirements.lock after changing pyproject.toml (`make lock`), or move
+# every package to its newest allowed version (`make lock LOCK_ARGS=--upgrade`).
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet 'pip-tools~=7.6.2'
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock $(LOCK_ARGS) pyproject.toml
 
 migrate: install
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --no-input
@@ -29,6 +41,12 @@ run: demo
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Longer runs of the property tests and fuzzers that `make test` runs bounded and seeded.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz HOSTILE_INPUT=all FUZZ_EXAMPLES=300 $(BIN)/python -m pytest -q \
+		tests/events/test_recurrence_properties.py tests/test_hostile_input.py \
+		tests/test_edge_inputs.py tests/api/test_schema.py $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

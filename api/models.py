@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 
 from api.changes import EVENT_CHOICES, EVENTS
+from api.targets import validate_webhook_url
 
 
 def new_secret():
@@ -27,7 +28,10 @@ class WebhookEndpoint(models.Model):
 
     name = models.CharField(max_length=100, help_text="Who receives these, e.g. 'Trust intranet'.")
     url = models.URLField(
-        max_length=500, verbose_name="URL", validators=[URLValidator(schemes=["http", "https"])]
+        max_length=500,
+        verbose_name="URL",
+        validators=[URLValidator(schemes=["http", "https"]), validate_webhook_url],
+        help_text="A public http(s) address; redirects are not followed.",
     )
     secret = models.CharField(
         max_length=200,

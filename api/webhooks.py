@@ -3,9 +3,12 @@
 Changes arrive after the database commit (changes.py). Each becomes a
 WebhookDelivery row per interested endpoint, and its sending is a django-tasks
 task: with a worker backend (TASKS_BACKEND=database, ``manage.py db_worker``)
-publishing never waits for a downstream site. A failed attempt is retried with
-exponential backoff (``WEBHOOK_RETRY_BASE_SECONDS`` doubled each time) up to
-``WEBHOOK_MAX_ATTEMPTS``; every attempt is recorded on the delivery.
+publishing never waits for a downstream site. A failed attempt is retried as a
+scheduled task with exponential backoff (``WEBHOOK_RETRY_BASE_SECONDS`` doubled
+each time) up to ``WEBHOOK_MAX_ATTEMPTS``; nothing ever sleeps. A task backend
+that cannot schedule (the in-process one) makes one attempt only. Every attempt is
+recorded on the delivery. Targets are checked at send as at save (api/targets.py):
+public addresses only, no redirects.
 
 Signature (docs/api.md has the receiving side's recipe):
 ``X-ODN-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" with the secret>``
@@ -14,17 +17,18 @@ and ``X-ODN-Timestamp: <unix seconds>``.
 
 import hashlib
 import hmac
+import http.client
 import json
 import time
-import urllib.error
-import urllib.request
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
 
-from django_tasks import default_task_backend, task
+from django_tasks import task
+
+from api.targets import UnsafeTarget, post
 
 SIGNATURE_HEADER = "X-ODN-Signature"
 TIMESTAMP_HEADER = "X-ODN-Timestamp"
@@ -73,34 +77,38 @@ def attempt(delivery) -> bool:
     """POST the delivery once; record the outcome. True when the site accepted it."""
     body = json.dumps(delivery.payload, sort_keys=True).encode()
     timestamp = str(int(time.time()))
-    request = urllib.request.Request(  # noqa: S310 - http(s) URL validated by the model
-        delivery.endpoint.url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": "ODN-CMS-webhooks/1",
-            SIGNATURE_HEADER: sign(delivery.endpoint.secret, timestamp, body),
-            TIMESTAMP_HEADER: timestamp,
-            EVENT_HEADER: delivery.event,
-            DELIVERY_HEADER: str(uuid.uuid5(uuid.NAMESPACE_URL, f"odn-delivery-{delivery.pk}")),
-        },
-    )
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "ODN-CMS-webhooks/1",
+        SIGNATURE_HEADER: sign(delivery.endpoint.secret, timestamp, body),
+        TIMESTAMP_HEADER: timestamp,
+        EVENT_HEADER: delivery.event,
+        DELIVERY_HEADER: str(uuid.uuid5(uuid.NAMESPACE_URL, f"odn-delivery-{delivery.pk}")),
+    }
     delivery.attempts += 1
     delivery.last_attempt_at = timezone.now()
+    delivery.response_status = None
     try:
-        with urllib.request.urlopen(request, timeout=settings.WEBHOOK_TIMEOUT_SECONDS) as answer:  # noqa: S310
-            delivery.response_status = answer.status
-        delivery.status = delivery.DELIVERED
-        delivery.delivered_at = timezone.now()
-        delivery.last_error = ""
-    except urllib.error.HTTPError as error:
-        delivery.response_status = error.code
-        delivery.last_error = f"HTTP {error.code} {error.reason}"
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        delivery.response_status = None
-        delivery.last_error = str(getattr(error, "reason", error))
-    if delivery.status != delivery.DELIVERED and delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
+        status, reason = post(
+            delivery.endpoint.url, body, headers, timeout=settings.WEBHOOK_TIMEOUT_SECONDS
+        )
+    except UnsafeTarget as error:
+        delivery.last_error = f"Not sent: {error}"
+        delivery.status = delivery.FAILED
+    except (OSError, http.client.HTTPException) as error:
+        delivery.last_error = f"{type(error).__name__}: {error}"
+    else:
+        delivery.response_status = status
+        if 200 <= status < 300:
+            delivery.status = delivery.DELIVERED
+            delivery.delivered_at = timezone.now()
+            delivery.last_error = ""
+        else:
+            delivery.last_error = f"HTTP {status} {reason}"
+    if delivery.status == delivery.PENDING and not (
+        delivery.attempts < settings.WEBHOOK_MAX_ATTEMPTS
+        and deliver_webhook.get_backend().supports_defer
+    ):
         delivery.status = delivery.FAILED
     delivery.save()
     return delivery.status == delivery.DELIVERED
@@ -112,16 +120,12 @@ def backoff(attempts: int) -> float:
 
 @task()
 def deliver_webhook(delivery_id):
+    """One attempt; on failure, the next one is queued to run after the backoff."""
     from api.models import WebhookDelivery
 
     delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
-    while delivery.status == delivery.PENDING:
-        if attempt(delivery) or delivery.status == delivery.FAILED:
-            return
-        delay = backoff(delivery.attempts)
-        if default_task_backend.supports_defer:
-            run_after = timezone.now() + timedelta(seconds=delay)
-            deliver_webhook.using(run_after=run_after).enqueue(delivery_id)
-            return
-        # The immediate backend (development, tests) cannot defer: wait here.
-        time.sleep(delay)
+    if delivery.status != delivery.PENDING or attempt(delivery):
+        return
+    if delivery.status == delivery.PENDING:
+        run_after = timezone.now() + timedelta(seconds=backoff(delivery.attempts))
+        deliver_webhook.using(run_after=run_after).enqueue(delivery_id)

@@ -2,8 +2,9 @@
 
 Views, admin actions, the JSON endpoint and the management command all call these
 plain functions. Every status change is written to Wagtail's audit log. Emails are
-sent after the change is committed; a failure is recorded on the request (shown in
-the admin, with a resend action) and never undoes the change.
+queued when the change is committed and sent by a task (membership/emails.py); a
+failure is recorded on the request (shown in the admin, with a resend action) and
+never undoes the change.
 """
 
 import logging
@@ -12,10 +13,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -25,6 +24,7 @@ from wagtail.log_actions import log
 
 from core.access import members_group
 from core.models import NetworkSettings
+from membership.emails import deliver, queue_email
 from membership.models import MembershipRequest
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def submit_request(data: dict, base_url: str) -> MembershipRequest | None:
     email = data["email"].strip().lower()
     member = existing_member(email)
     if member is not None:
-        _send(None, "already_member", email, {"login_url": base_url + reverse("login")})
+        queue_email("already_member", to=email, base_url=base_url)
         return None
     fields = {**data, "email": email}
     try:
@@ -90,7 +90,7 @@ def submit_request(data: dict, base_url: str) -> MembershipRequest | None:
         if pending and pending.status == Status.AWAITING_VERIFICATION:
             send_verification(pending, base_url)
         elif pending:
-            _send(None, "already_pending", email, {})
+            queue_email("already_pending", to=email, base_url=base_url)
         return None
     send_verification(request, base_url)
     return request
@@ -100,10 +100,8 @@ def verification_token(request: MembershipRequest) -> str:
     return signing.dumps({"r": request.pk, "e": request.email}, salt=VERIFY_SALT)
 
 
-def send_verification(request: MembershipRequest, base_url: str) -> bool:
-    url = base_url + reverse("membership:verify", args=[verification_token(request)])
-    hours = settings.MEMBERSHIP_VERIFICATION_MAX_AGE // 3600
-    return _send(request, "verify", request.email, {"verify_url": url, "hours": hours})
+def send_verification(request: MembershipRequest, base_url: str) -> None:
+    queue_email("verify", request, base_url=base_url)
 
 
 def verify_email(token: str, base_url: str) -> MembershipRequest:
@@ -153,36 +151,67 @@ def office_recipients() -> list[str]:
     )
 
 
-def notify_office(request: MembershipRequest, base_url: str = "") -> bool:
-    base_url = base_url or settings.WAGTAILADMIN_BASE_URL
-    url = base_url + reverse("membership_requests:inspect", args=[request.pk])
-    return _send(request, "office", office_recipients(), {"review_url": url})
+def notify_office(request: MembershipRequest, base_url: str = "") -> None:
+    queue_email("office", request, base_url=base_url or settings.WAGTAILADMIN_BASE_URL)
 
 
 # --- Decisions ------------------------------------------------------------------
 
 
+class AccountConflict(InvalidTransition):
+    """The address belongs to an account that approval must not touch."""
+
+
+def protected_account_reason(user) -> str:
+    """Why approval must leave this account alone ('' when it may make it a member)."""
+    if user.is_superuser:
+        return "a superuser account"
+    if user.is_staff:
+        return "a staff account"
+    if not user.is_active:
+        return "a deactivated account"
+    return ""
+
+
 def approve(request: MembershipRequest, reviewer, note: str = "") -> MembershipRequest:
-    """Create or reactivate the account, add it to the members, email a set-password link."""
+    """Create the account (or add an ordinary active one to the members), email a link.
+
+    Approval never reactivates or alters a superuser, staff or deactivated account
+    that uses the same address: the request is flagged for the office instead
+    (``account_conflict``) and ``AccountConflict`` is raised, with the change
+    committed so the flag stays.
+    """
     User = get_user_model()
     with transaction.atomic():
         request = _locked(request, Status.AWAITING_REVIEW)
         same_person = Q(email__iexact=request.email) | Q(username__iexact=request.email)
         user = User.objects.filter(same_person).order_by("pk").first()
+        reason = protected_account_reason(user) if user is not None else ""
+        if reason:
+            request.account_conflict = (
+                f"The address belongs to {reason} (#{user.pk}); approval leaves it alone. "
+                "Change the account by hand, or reject the request."
+            )
+            request.save(update_fields=["account_conflict"])
+            log(request, "membership.account_conflict", user=reviewer, data={"user": user.pk})
+    if reason:
+        raise AccountConflict(request.account_conflict)
+    with transaction.atomic():
+        request = _locked(request, Status.AWAITING_REVIEW)
         if user is None:
             user = User(username=request.email, email=request.email)
             user.set_unusable_password()
-        first, _, last = request.full_name.partition(" ")
-        user.first_name, user.last_name = first[:150], last[:150]
-        user.is_active = True
-        user.save()
+            first, _, last = request.full_name.partition(" ")
+            user.first_name, user.last_name = first[:150], last[:150]
+            user.save()
         user.groups.add(members_group())
         request.user = user
         request.reviewed_by = reviewer
         request.reviewed_at = timezone.now()
         request.review_note = note or request.review_note
+        request.account_conflict = ""
         _change_status(request, Status.APPROVED, "membership.approved", reviewer)
-    send_decision(request)
+        send_decision(request)
     return request
 
 
@@ -194,7 +223,7 @@ def reject(request: MembershipRequest, reviewer, reason: str) -> MembershipReque
         request.reviewed_at = timezone.now()
         request.decision_reason = reason
         _change_status(request, Status.REJECTED, "membership.rejected", reviewer)
-    send_decision(request)
+        send_decision(request)
     return request
 
 
@@ -205,28 +234,26 @@ def set_password_url(user, base_url: str = "") -> str:
     return base_url + reverse("password_reset_confirm", args=[uid, token])
 
 
-def send_decision(request: MembershipRequest) -> bool:
-    if request.status == Status.APPROVED:
-        context = {
-            "set_password_url": set_password_url(request.user),
-            "login_url": settings.WAGTAILADMIN_BASE_URL + reverse("login"),
-            "username": request.user.get_username(),
-        }
-        return _send(request, "approved", request.email, context)
-    return _send(request, "rejected", request.email, {})
+def send_decision(request: MembershipRequest) -> None:
+    kind = "approved" if request.status == Status.APPROVED else "rejected"
+    queue_email(kind, request)
 
 
 def resend_email(request: MembershipRequest, user=None) -> bool:
-    """Send again the email that the request's current status calls for."""
-    base_url = settings.WAGTAILADMIN_BASE_URL
-    if request.status == Status.AWAITING_VERIFICATION:
-        sent = send_verification(request, base_url)
-    elif request.status == Status.AWAITING_REVIEW:
-        sent = notify_office(request, base_url)
-    elif request.status in (Status.APPROVED, Status.REJECTED):
-        sent = send_decision(request)
-    else:
+    """Send again, now, the email that the request's current status calls for.
+
+    Sent within the office's request (bounded by EMAIL_TIMEOUT) so that the office
+    sees at once whether the relay took it. True when it did.
+    """
+    kinds = {
+        Status.AWAITING_VERIFICATION: "verify",
+        Status.AWAITING_REVIEW: "office",
+        Status.APPROVED: "approved",
+        Status.REJECTED: "rejected",
+    }
+    if request.status not in kinds:
         raise InvalidTransition("There is no email to send for this request.")
+    sent = deliver(kinds[request.status], request, "", settings.WAGTAILADMIN_BASE_URL)
     log(request, "membership.email_resent", user=user, data={"sent": sent})
     return sent
 
@@ -355,33 +382,3 @@ def _change_status(request, status, action, user=None):
     request.status = status
     request.save()
     log(request, action, user=user, data={"from": previous, "to": status})
-
-
-def _send(request: MembershipRequest | None, kind: str, to, context: dict) -> bool:
-    """Send one of the membership emails; on failure record it on the request."""
-    recipients = [to] if isinstance(to, str) else list(to)
-    if not recipients:
-        error = "no recipient (set the network office email in Network settings)"
-        _record_failure(request, kind, error)
-        return False
-    context = {"request": request, **context}
-    subject = render_to_string(f"membership/email/{kind}_subject.txt", context).strip()
-    body = render_to_string(f"membership/email/{kind}.txt", context)
-    try:
-        send_mail(subject, body, None, recipients)
-    except Exception as error:  # noqa: BLE001 - any transport failure must not lose the request
-        logger.exception("Could not send the %s email for %s", kind, request)
-        _record_failure(request, kind, f"{type(error).__name__}: {error}")
-        return False
-    if request is not None and request.email_failure:
-        request.email_failure = ""
-        request.save(update_fields=["email_failure"])
-    return True
-
-
-def _record_failure(request, kind, error):
-    if request is None:
-        return
-    request.email_failure = f"{kind} email: {error}"[:255]
-    request.save(update_fields=["email_failure"])
-    log(request, "membership.email_failed", data={"email": kind})

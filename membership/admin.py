@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -24,11 +23,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
+from core.exports import safe_cell
 from membership import actions
 from membership.models import MembershipRequest
 
 REVIEW_PERMISSION = "membership.review_membershiprequest"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class RequestPermissionPolicy(ModelPermissionPolicy):
@@ -52,14 +51,6 @@ def can_review(user) -> bool:
     return user.has_perm(REVIEW_PERMISSION)
 
 
-def safe_csv_value(value):
-    """Neutralise spreadsheet formulas and escape HTML in an exported cell."""
-    if value is None:
-        return ""
-    text = escape(str(value))
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 class MembershipRequestIndexView(IndexView):
     def get_edit_url(self, instance):
         # A request's name leads to its detail view, where it is approved or rejected
@@ -67,7 +58,14 @@ class MembershipRequestIndexView(IndexView):
         return self.get_inspect_url(instance)
 
     def write_csv_row(self, writer, row_dict):
-        return writer.writerow({field: safe_csv_value(value) for field, value in row_dict.items()})
+        # Text as written, formulas guarded (core.exports). XLSX cells are already
+        # stored as text by Wagtail's export, never as formulas.
+        return writer.writerow(
+            {
+                field: safe_cell(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
 
 
 class MembershipRequestInspectView(InspectView):
@@ -118,6 +116,7 @@ class MembershipRequestViewSet(SnippetViewSet):
         "status",
         "flagged_domain",
         Column("email_failure", label="Email failure"),
+        Column("account_conflict", label="Account left alone"),
         "created_at",
     ]
     list_filter = ["status", "staff_group", "organisation", "flagged_domain"]
@@ -152,6 +151,7 @@ class MembershipRequestViewSet(SnippetViewSet):
         "status",
         "flagged_domain",
         "email_failure",
+        "account_conflict",
         "consented_at",
         "created_at",
         "verified_at",
@@ -254,17 +254,39 @@ class ReviewBulkAction(SnippetBulkAction):
         return can_review(self.request.user) and obj.status == obj.Status.AWAITING_REVIEW
 
     def get_execution_context(self):
-        return {"user": self.request.user, "form_data": self.cleaned_form.cleaned_data}
+        self.skipped = []
+        return {
+            "user": self.request.user,
+            "form_data": self.cleaned_form.cleaned_data,
+            "skipped": self.skipped,
+        }
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "verb": self.verb}
 
     def get_success_message(self, num_parent_objects, num_child_objects):
+        for reason in getattr(self, "skipped", []):
+            messages.warning(self.request, f"Skipped: {reason}")
         return ngettext(
             "%(count)d membership request %(verb)s.",
             "%(count)d membership requests %(verb)s.",
             num_parent_objects,
         ) % {"count": num_parent_objects, "verb": self.verb}
+
+    @classmethod
+    def decide_each(cls, objects, skipped, decide):
+        """Decide each request in its own transaction; skip (and report) those that
+        another reviewer changed meanwhile or whose account approval must not touch.
+        Emails leave when the whole batch commits."""
+        done = 0
+        for membership_request in objects:
+            try:
+                decide(membership_request)
+            except actions.InvalidTransition as error:
+                skipped.append(str(error))
+            else:
+                done += 1
+        return done, 0
 
 
 class ApproveBulkAction(ReviewBulkAction):
@@ -276,10 +298,13 @@ class ApproveBulkAction(ReviewBulkAction):
     form_class = ApproveForm
 
     @classmethod
-    def execute_action(cls, objects, user=None, form_data=None, **kwargs):
-        for membership_request in objects:
-            actions.approve(membership_request, user, form_data.get("note", ""))
-        return len(objects), 0
+    def execute_action(cls, objects, user=None, form_data=None, skipped=None, **kwargs):
+        note = form_data.get("note", "")
+        return cls.decide_each(
+            objects,
+            skipped if skipped is not None else [],
+            lambda r: actions.approve(r, user, note),
+        )
 
 
 class RejectBulkAction(ReviewBulkAction):
@@ -291,7 +316,10 @@ class RejectBulkAction(ReviewBulkAction):
     form_class = RejectForm
 
     @classmethod
-    def execute_action(cls, objects, user=None, form_data=None, **kwargs):
-        for membership_request in objects:
-            actions.reject(membership_request, user, form_data["reason"])
-        return len(objects), 0
+    def execute_action(cls, objects, user=None, form_data=None, skipped=None, **kwargs):
+        reason = form_data["reason"]
+        return cls.decide_each(
+            objects,
+            skipped if skipped is not None else [],
+            lambda r: actions.reject(r, user, reason),
+        )

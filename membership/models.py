@@ -75,6 +75,12 @@ class MembershipRequest(models.Model):
         related_name="membership_requests",
         help_text="The account created or reactivated on approval.",
     )
+    account_conflict = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Set when approval found a staff, superuser or deactivated account "
+        "with this address and left it alone.",
+    )
     email_failure = models.CharField(
         max_length=255,
         blank=True,

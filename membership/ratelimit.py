@@ -1,14 +1,15 @@
 """Rate limits for the public membership request form, kept in Django's cache.
 
-The cache is Redis in production (shared by every worker and host), so a limit
-holds across the whole site. Each limit is a counter per key that starts with the
+The "ratelimit" cache is Redis in production (shared by every worker and host),
+so a limit holds across the whole site; while Redis is down each process counts
+on its own (cms/cache.py). Each limit is a counter per key that starts with the
 first hit and expires with its window.
 """
 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 def client_ip(request) -> str:
@@ -25,10 +26,11 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _hit(scope: str, value: str, limit: int, window: int) -> bool:
+def hit(scope: str, value: str, limit: int, window: int) -> bool:
     """Count one attempt; True while the attempts in the window stay within ``limit``."""
     digest = hashlib.sha256(value.encode()).hexdigest()[:32]
     key = f"membership-rate:{scope}:{digest}"
+    cache = caches["ratelimit"]
     if cache.add(key, 1, timeout=window):
         return True
     try:
@@ -39,11 +41,25 @@ def _hit(scope: str, value: str, limit: int, window: int) -> bool:
     return count <= limit
 
 
+def normalise_email(email: str) -> str:
+    """The address as limits count it: no surrounding spaces, lower case."""
+    return email.strip().lower()
+
+
+def allow_password_reset(request, email: str) -> tuple[bool, bool]:
+    """Count a password reset request: (client within its limit, address within its limit)."""
+    ip_limit, ip_window = settings.PASSWORD_RESET_RATE_LIMIT_PER_IP
+    email_limit, email_window = settings.PASSWORD_RESET_RATE_LIMIT_PER_EMAIL
+    client_ok = hit("reset-ip", client_ip(request), ip_limit, ip_window)
+    address_ok = hit("reset-email", normalise_email(email), email_limit, email_window)
+    return client_ok, address_ok
+
+
 def allow_submission(request, email: str | None) -> bool:
     """Count a submission from this client (and for this email); False when over a limit."""
     ip_limit, ip_window = settings.MEMBERSHIP_RATE_LIMIT_PER_IP
-    allowed = _hit("ip", client_ip(request), ip_limit, ip_window)
+    allowed = hit("ip", client_ip(request), ip_limit, ip_window)
     if email:
         email_limit, email_window = settings.MEMBERSHIP_RATE_LIMIT_PER_EMAIL
-        allowed = _hit("email", email.lower(), email_limit, email_window) and allowed
+        allowed = hit("email", normalise_email(email), email_limit, email_window) and allowed
     return allowed

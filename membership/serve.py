@@ -20,7 +20,9 @@ def serve_request_page(page, request):
     else:
         form = MembershipRequestForm(privacy_notice_url=privacy_url)
     context = page.get_context(request)
-    context.update(form=form, submitted=submitted)
+    context.update(
+        form=form, submitted=submitted, email_failed=getattr(form, "email_failed", False)
+    )
     status = 429 if getattr(form, "rate_limited", False) else 200
     return TemplateResponse(request, page.get_template(request), context, status=status)
 

@@ -30,5 +30,10 @@ def handle_submission(request, data) -> tuple[MembershipRequestForm, bool]:
         return form, True
     if not form.is_valid():
         return form, False
-    actions.submit_request(form.request_data(), base_url(request))
+    created = actions.submit_request(form.request_data(), base_url(request))
+    # With the in-process task backend the email has been tried by now; with a
+    # worker it is still queued. Either way the visitor is told what happened.
+    if created is not None:
+        created.refresh_from_db(fields=["email_failure"])
+        form.email_failed = bool(created.email_failure)
     return form, True

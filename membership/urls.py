@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from membership import views
-from membership.forms import MemberPasswordResetForm
 from membership.sitemap import sitemap, sitemap_index
 
 auth_urls = [
@@ -10,7 +9,7 @@ auth_urls = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=MemberPasswordResetForm),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

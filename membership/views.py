@@ -6,13 +6,15 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from core.access import is_member
 from membership import actions
+from membership.forms import MemberPasswordResetForm
 from membership.models import MembershipRequest, MembershipRequestPage
+from membership.ratelimit import allow_password_reset
 from membership.submission import RATE_LIMITED, base_url, handle_submission
 
 
@@ -44,7 +46,10 @@ def submit_json(request):
         return HttpResponseNotAllowed(["POST"])
     try:
         data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+        # Lone surrogates ("\ud800") parse but cannot be stored or sent by email.
+        json.dumps(data, ensure_ascii=False).encode()
+    except (ValueError, UnicodeError, RecursionError):
+        # RecursionError: JSON nested thousands of levels deep.
         return JsonResponse({"message": "The request body is not valid JSON."}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"message": "Send a JSON object of form fields."}, status=400)
@@ -58,6 +63,12 @@ def submit_json(request):
             for field, field_errors in form.errors.get_json_data().items()
         }
         return JsonResponse({"message": "Correct the errors.", "errors": errors}, status=400)
+    if getattr(form, "email_failed", False):
+        message = (
+            "Your request is recorded, but the email to confirm your address could not be "
+            "sent yet. The network office will send it again; do not send the form again."
+        )
+        return JsonResponse({"message": message, "email_sent": False}, status=202)
     return JsonResponse(
         {"message": "Thank you. Follow the link in the email we sent to confirm your address."},
         status=202,
@@ -106,6 +117,26 @@ def leave(request):
         actions.leave_network(user)
         return TemplateResponse(request, "membership/left.html")
     return TemplateResponse(request, "membership/leave.html")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, throttled per client and per (normalised) address.
+
+    Over the client's limit, the form says so (429). Over the address's limit, the
+    visitor sees the usual "check your email" page but no email is sent, so the
+    form neither floods an inbox nor reveals which addresses have accounts.
+    """
+
+    form_class = MemberPasswordResetForm
+
+    def form_valid(self, form):
+        client_ok, address_ok = allow_password_reset(self.request, form.cleaned_data["email"])
+        if not client_ok:
+            form.add_error(None, RATE_LIMITED)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if not address_ok:
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class LoginView(auth_views.LoginView):

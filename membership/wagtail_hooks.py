@@ -33,6 +33,11 @@ def register_membership_log_actions(actions):
     actions.register_action("membership.withdrawn", "Withdraw", "Member left the network")
     actions.register_action("membership.expired", "Expire", "Unverified request expired")
     actions.register_action("membership.email_failed", "Email failed", "An email could not be sent")
+    actions.register_action(
+        "membership.account_conflict",
+        "Account left alone",
+        "Approval found a staff, superuser or deactivated account with this address",
+    )
     actions.register_action("membership.email_resent", "Resend email", "Email sent again")
 
 

@@ -1,4 +1,11 @@
-"""Shared fixtures: a site with a home page, and a user in each role."""
+"""Shared fixtures: a site with a home page, and a user in each role.
+
+Property and fuzz tests run under a Hypothesis profile: ``ci`` (bounded and seeded, the
+default for ``make test``) or ``fuzz`` (many more examples, ``make fuzz``), chosen by the
+``HYPOTHESIS_PROFILE`` environment variable.
+"""
+
+import os
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -6,20 +13,32 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from home.models import HomePage
 from tests.factories import UserFactory
+
+_PATIENT = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.filter_too_much],
+}
+hypothesis_settings.register_profile("ci", max_examples=60, derandomize=True, **_PATIENT)
+hypothesis_settings.register_profile("fuzz", max_examples=3000, **_PATIENT)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path):
     """Each test writes media to its own folder and starts with an empty cache."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
@@ -79,3 +98,44 @@ def restrict_to_members(page, *groups):
     )
     restriction.groups.set(groups or Group.objects.filter(name=settings.MEMBERS_GROUP_NAME))
     return restriction
+
+
+@pytest.fixture
+def commit_hooks_run_on_commit(monkeypatch):
+    """Run on-commit work (emails, tasks) when the code's own transaction ends.
+
+    Each test runs inside a transaction that is rolled back at its end, so Django
+    would hold every ``transaction.on_commit`` callback until then. With this
+    fixture a callback runs where it would in production: at once when no
+    transaction of the code is open, or when the code's outermost ``atomic`` block
+    exits without an error (and never when it is rolled back).
+    """
+    from django.db import connections, transaction
+
+    def only_test_atomics(connection):
+        return all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+    def run_pending(connection):
+        pending, connection.run_on_commit = connection.run_on_commit, []
+        for _savepoints, func, _robust in pending:
+            func()
+
+    original_exit = transaction.Atomic.__exit__
+
+    def atomic_exit(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = connections[self.using or "default"]
+        if exc_type is None and connection.in_atomic_block and only_test_atomics(connection):
+            run_pending(connection)
+        return result
+
+    original_on_commit = type(connections["default"]).on_commit
+
+    def on_commit(self, func, robust=False):
+        if self.in_atomic_block and only_test_atomics(self):
+            func()
+        else:
+            original_on_commit(self, func, robust)
+
+    monkeypatch.setattr(transaction.Atomic, "__exit__", atomic_exit)
+    monkeypatch.setattr(type(connections["default"]), "on_commit", on_commit)

@@ -8,11 +8,13 @@ AWS_STORAGE_BUCKET_NAME, EMAIL_HOST, ...). `.env.example` lists every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,7 +82,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.StorageUnavailableMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.cache.AnonymousCacheMiddleware",
@@ -90,8 +95,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "membership.middleware.PrivateResponseMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -128,19 +136,109 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------
-# REDIS_URL switches on the shared Redis cache (rate limits, sessions-independent
-# counters); without it each process keeps its own local-memory cache.
+# REDIS_URL switches on the shared Redis cache; without it each process keeps its
+# own local-memory cache. Two aliases share the one Redis: "default" (Wagtail's
+# site-root paths, API answers) and "ratelimit" (login throttling, form limits).
+# While Redis is unreachable the site keeps serving (cms/cache.py): "default" acts
+# as an empty cache, "ratelimit" counts in each process's memory, and a warning is
+# logged when Redis goes away and when it comes back.
 REDIS_URL = env.get("REDIS_URL", "")
 if REDIS_URL:
+    _redis_options = {
+        "socket_connect_timeout": float(env.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+        "socket_timeout": float(env.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+        "RETRY_AFTER": float(env.get("REDIS_RETRY_AFTER", "5")),
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        alias: {
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "odn"),
+            "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "odn") + suffix,
+            "OPTIONS": {**_redis_options, "FALLBACK": fallback},
         }
+        for alias, suffix, fallback in (("default", "", "none"), ("ratelimit", "-rl", "local"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ratelimit",
+        },
+    }
+
+
+# --- Content-Security-Policy (django-csp) ----------------------------------------
+# Scripts only from this site, inline ones only with the per-request nonce
+# (templates/base.html); NHS.UK fonts and images from assets.nhs.uk; media from the
+# bucket or its CDN; no plugins; frames only from this site (the admin's preview)
+# and the video hosts that editors embed. Inline style attributes are allowed
+# (NHS.UK components and the Wagtail admin use them). Documents served by Wagtail
+# keep their own stricter policy (default-src 'none').
+def _media_origins():
+    origins = []
+    for domain in (env.get("AWS_S3_PUBLIC_DOMAIN"), env.get("AWS_S3_CUSTOM_DOMAIN")):
+        if domain:
+            origins.append(f"https://{domain}")
+    if env.get("AWS_STORAGE_BUCKET_NAME"):
+        endpoint = env.get("AWS_S3_ENDPOINT_URL")
+        if endpoint:
+            origins.append(endpoint.rstrip("/"))
+        else:
+            region = env.get("AWS_S3_REGION_NAME", "eu-west-2")
+            origins.append(f"https://{env['AWS_STORAGE_BUCKET_NAME']}.s3.{region}.amazonaws.com")
+    return origins
+
+
+NHSUK_ASSETS = "https://assets.nhs.uk"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", NHSUK_ASSETS, *_media_origins()],
+        "font-src": [SELF, "data:", NHSUK_ASSETS],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_media_origins()],
+        "frame-src": [
+            SELF,
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# The admin shows initials, not avatars fetched from a third party, and does not
+# call out for Wagtail's release notices (upgrades are planned: docs/deployment.md).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Login throttling (django-axes) ---------------------------------------------
+# Member and admin logins alike: after AXES_FAILURE_LIMIT wrong passwords for one
+# username (normalised), or from one address and browser, logins are refused with
+# a 429 page for AXES_COOLOFF_MINUTES, even with the right password. Counted in the
+# shared "ratelimit" cache, so every app server sees the same count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "ratelimit"
+AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "user_agent"]]
+AXES_USERNAME_CALLABLE = "cms.security.login_username"
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Password reset emails: at most this many per address and per client an hour.
+PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = (int(env.get("PASSWORD_RESET_LIMIT_PER_EMAIL", "3")), 3600)
+PASSWORD_RESET_RATE_LIMIT_PER_IP = (int(env.get("PASSWORD_RESET_LIMIT_PER_IP", "10")), 3600)
 
 # Anonymous answers (no session cookie, no Authorization header): seconds a copy is
 # kept server-side under the content version (0: never stored), and the
@@ -183,18 +281,33 @@ STORAGES = {
 }
 
 # AWS_STORAGE_BUCKET_NAME switches media to S3 (or any S3-compatible store such as
-# MinIO, through AWS_S3_ENDPOINT_URL). Files are private: documents are only ever
-# handed out through Wagtail's serve view, which checks privacy first.
+# MinIO, through AWS_S3_ENDPOINT_URL). Documents are private: only ever handed out
+# through Wagtail's serve view, which checks privacy first, with signed URLs.
+# Images (originals and renditions) are public by design: unsigned, cacheable URLs,
+# on AWS_S3_PUBLIC_DOMAIN (a CDN in front of the bucket) when set (core/storage.py).
 AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    from botocore.config import Config
+
+    STORAGES["default"] = {"BACKEND": "core.storage.MediaStorage"}
     AWS_S3_ENDPOINT_URL = env.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = env.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = env.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_PUBLIC_DOMAIN = env.get("AWS_S3_PUBLIC_DOMAIN") or None
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = int(env.get("AWS_QUERYSTRING_EXPIRE", "300"))
     AWS_S3_FILE_OVERWRITE = False
     AWS_LOCATION = env.get("AWS_LOCATION", "media")
+    # A store that does not answer fails an attempt in seconds, not minutes.
+    AWS_S3_CLIENT_CONFIG = Config(
+        connect_timeout=float(env.get("AWS_S3_TIMEOUT", "3")),
+        read_timeout=float(env.get("AWS_S3_TIMEOUT", "3")) * 4,
+        retries={"max_attempts": 2, "mode": "standard"},
+    )
+# Admin uploads check that the store answers first: a form error, never a 500.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.ImageForm"
 
 # --- Email ----------------------------------------------------------------------
 # EMAIL_HOST switches on SMTP; without it mail is written to the console.
@@ -205,13 +318,21 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Seconds a relay has to answer before an attempt fails (never a hung request or
+# worker). Failed membership emails are retried as scheduled tasks: the first
+# retry after EMAIL_RETRY_BASE_SECONDS, doubled each time, EMAIL_MAX_ATTEMPTS in all.
+EMAIL_TIMEOUT = float(env.get("EMAIL_TIMEOUT", "10"))
+EMAIL_MAX_ATTEMPTS = int(env.get("EMAIL_MAX_ATTEMPTS", "5"))
+EMAIL_RETRY_BASE_SECONDS = float(env.get("EMAIL_RETRY_BASE_SECONDS", "60"))
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "network.office@example.nhs.uk")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Wagtail --------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.get("WAGTAIL_SITE_NAME", "Critical Care and Major Trauma Network")
+# The public address. `make run` sets it from HOST and PORT; production requires it.
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -262,12 +383,27 @@ CALENDAR_SOURCES = [
 ]
 
 # --- Logging --------------------------------------------------------------------
+# LOG_FORMAT=json writes one JSON object per line (production); "text" is plain.
+# The cms.request logger writes one line per request at INFO (REQUEST_LOG_LEVEL).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "cms.logging.JSONFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.get("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "cms.request": {"level": env.get("REQUEST_LOG_LEVEL", "INFO")},
+        "cms.cache": {"level": "INFO"},
+    },
 }
 
 # --- Headless API (api/; docs/api.md) -------------------------------------------
@@ -286,6 +422,9 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 WEBHOOK_MAX_ATTEMPTS = int(env.get("WEBHOOK_MAX_ATTEMPTS", "5"))
 WEBHOOK_RETRY_BASE_SECONDS = float(env.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
 WEBHOOK_TIMEOUT_SECONDS = float(env.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+# Webhooks go to public addresses only (api/targets.py); true lets them reach
+# loopback and private networks (tests, or a receiver on the same private network).
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 # Background tasks (django-tasks: webhooks, and Wagtail's own CDN purges and reference
 # index). Without TASKS_BACKEND they run in the process that enqueues them, after the
 # commit; TASKS_BACKEND=database queues them in the database for `manage.py db_worker`,
@@ -298,7 +437,11 @@ else:
 
 def require_production_settings():
     """Fail loudly when a production process starts without its essentials."""
-    missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not env.get(name)]
+    # WAGTAILADMIN_BASE_URL: the public address, used in every absolute link (API
+    # detail_url and html_url, iCalendar URL, emails); without it links would name
+    # http://127.0.0.1:8000.
+    required = ("SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL")
+    missing = [name for name in required if not env.get(name)]
     if missing:
         raise ImproperlyConfigured(
             f"Set {', '.join(missing)} in the environment (see .env.example)."

@@ -9,3 +9,5 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Without REDIS_URL the login throttle counts per process (local memory).
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]

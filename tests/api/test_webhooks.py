@@ -43,6 +43,7 @@ def verify_signature(secret, headers, body, tolerance=300):
 def fast_retries(settings):
     settings.WEBHOOK_RETRY_BASE_SECONDS = 0
     settings.WEBHOOK_MAX_ATTEMPTS = 3
+    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = True  # the receiver listens on 127.0.0.1
 
 
 @pytest.fixture
@@ -95,12 +96,17 @@ def test_publish_fires_a_signed_webhook_after_commit(
 
 
 def test_failed_deliveries_are_retried_then_given_up(
-    receiver, public_page, django_capture_on_commit_callbacks
+    receiver, public_page, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     endpoint_for(receiver, events=["page.published"])
     receiver.statuses = [500, 503]
     with django_capture_on_commit_callbacks(execute=True):
         public_page.save_revision().publish()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     delivery = WebhookDelivery.objects.get()
     assert len(receiver.received) == 3
     assert delivery.status == WebhookDelivery.DELIVERED and delivery.attempts == 3
@@ -109,6 +115,7 @@ def test_failed_deliveries_are_retried_then_given_up(
     receiver.statuses = [500, 500, 500]
     with django_capture_on_commit_callbacks(execute=True):
         public_page.save_revision().publish()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     failed = WebhookDelivery.objects.exclude(pk=delivery.pk).get()
     assert len(receiver.received) == 3
     assert failed.status == WebhookDelivery.FAILED

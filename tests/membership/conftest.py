@@ -105,3 +105,8 @@ def awaiting_user(db):
     user = UserFactory(email="waiting@nhs.net")
     make_request(email="waiting@nhs.net", user=user)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _emails_leave_on_commit(commit_hooks_run_on_commit):
+    """Membership emails are queued on commit: run them when the code commits."""

@@ -47,7 +47,12 @@ def test_password_reset_by_email(client, member):
         {"new_password1": "a-new-Strong-pass-91", "new_password2": "a-new-Strong-pass-91"},
     )
     assert response.status_code == 302
-    assert client.login(username=member.username, password="a-new-Strong-pass-91")
+    client.logout()
+    login = client.post(
+        "/accounts/login/", {"username": member.username, "password": "a-new-Strong-pass-91"}
+    )
+    assert login.status_code == 302
+    assert client.get("/membership/my-membership/").status_code == 200
 
 
 def test_approved_member_without_a_password_can_ask_for_a_reset_link(client, office_user):

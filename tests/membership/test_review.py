@@ -106,13 +106,85 @@ def test_approve_in_the_admin_creates_a_member_and_emails_a_set_password_link(
     assert entry.data == {"from": "awaiting_review", "to": "approved"}
 
 
-def test_approval_reactivates_an_existing_account(office_user):
-    old = UserFactory(email="pat.applicant@nhs.net", is_active=False)
+def test_approval_adds_an_ordinary_active_account_to_the_members(office_user, members_group):
+    existing = UserFactory(email="pat.applicant@nhs.net", first_name="Patricia")
     request = actions.approve(make_request(), office_user)
-    assert request.user == old
-    old.refresh_from_db()
-    assert old.is_active
+    assert request.user == existing
+    existing.refresh_from_db()
+    assert existing.first_name == "Patricia"
+    assert members_group in existing.groups.all()
     assert get_user_model().objects.filter(email__iexact="pat.applicant@nhs.net").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("flags", "described"),
+    [
+        ({"is_superuser": True, "is_staff": True, "is_active": False}, "a superuser account"),
+        ({"is_staff": True}, "a staff account"),
+        ({"is_active": False}, "a deactivated account"),
+    ],
+)
+def test_approval_never_revives_or_alters_a_protected_account(
+    office, office_user, members_group, flags, described
+):
+    account = UserFactory(email="pat.applicant@nhs.net", first_name="Kept", **flags)
+    request = make_request(full_name="Someone Else")
+    response = office.post(f"/admin/membership-review/{request.pk}/approve/", follow=True)
+    assert f"belongs to {described}" in response.content.decode()
+
+    account.refresh_from_db()
+    assert (account.is_active, account.is_staff, account.is_superuser) == (
+        flags.get("is_active", True),
+        flags.get("is_staff", False),
+        flags.get("is_superuser", False),
+    )
+    assert account.first_name == "Kept"
+    assert not account.groups.filter(pk=members_group.pk).exists()
+    request.refresh_from_db()
+    assert request.status == Status.AWAITING_REVIEW
+    assert described in request.account_conflict
+    assert mail.outbox == []
+    assert described in office.get(LIST).content.decode()
+
+
+def test_bulk_approval_skips_and_reports_requests_changed_meanwhile(office):
+    from wagtail import hooks
+
+    first = make_request(email="a@nhs.net")
+    changed = make_request(email="b@nhs.net")
+    protected = make_request(email="c@nhs.net")
+    UserFactory(email="c@nhs.net", is_staff=True)
+
+    def another_reviewer_rejects(request, action_type, objects, action_class_instance):
+        # Another reviewer's decision lands after this batch read its requests.
+        MembershipRequest.objects.filter(pk=changed.pk).update(status=Status.REJECTED)
+
+    url = "/admin/bulk/membership/membershiprequest/approve/"
+    query = f"?id={first.pk}&id={changed.pk}&id={protected.pk}&next={LIST}"
+    with hooks.register_temporarily("before_bulk_action", another_reviewer_rejects):
+        response = office.post(url + query, {"note": ""}, follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "1 membership request approved." in html
+    assert f"Skipped: Membership request #{changed.pk} is rejected" in html
+    assert "Skipped: The address belongs to a staff account" in html
+    assert dict(MembershipRequest.objects.values_list("email", "status")) == {
+        "a@nhs.net": Status.APPROVED,
+        "b@nhs.net": Status.REJECTED,
+        "c@nhs.net": Status.AWAITING_REVIEW,
+    }
+    assert [m.to for m in mail.outbox] == [["a@nhs.net"]]
+
+
+def test_decision_emails_wait_for_the_commit(office_user):
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        actions.approve(make_request(), office_user)
+        assert mail.outbox == [], "nothing leaves before the commit"
+        raise RuntimeError("the batch fails after this approval")
+    assert mail.outbox == []
+    assert not MembershipRequest.objects.filter(status=Status.APPROVED).exists()
 
 
 def test_reject_needs_a_reason_and_emails_it(office, office_user):
@@ -166,14 +238,19 @@ def test_bulk_approve_and_reject(office):
     assert "Not in our region." in mail.outbox[-1].body
 
 
-def test_csv_export_neutralises_formulas_and_html(office):
-    make_request(full_name='=HYPERLINK("http://evil")', organisation="<img src=x>")
+def test_csv_export_writes_text_as_written_and_guards_formulas(office):
+    make_request(full_name="Siobhán O'Brien", organisation="Leeds & York <Partnership>")
+    make_request(
+        full_name='=HYPERLINK("http://evil")',
+        organisation=" \uff1dSUM(A1)",
+        email="second.applicant@nhs.net",
+    )
     response = office.get(LIST, {"export": "csv"})
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode()
-    rows = list(csv.DictReader(io.StringIO(content)))
-    assert rows[0]["Full name"].startswith("'=HYPERLINK")
-    assert rows[0]["Organisation"] == "&lt;img src=x&gt;"
+    rows = {row["Full name"]: row for row in csv.DictReader(io.StringIO(content))}
+    assert rows["Siobhán O'Brien"]["Organisation"] == "Leeds & York <Partnership>"
+    assert rows['\'=HYPERLINK("http://evil")']["Organisation"] == "' \uff1dSUM(A1)"
 
 
 def test_failed_email_shows_in_the_admin_and_can_be_resent(office, settings):
