@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "events",
     "membership",
     "search",
+    "guidelines",
     "groups",
     "api",
     "demo",
