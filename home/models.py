@@ -119,6 +119,7 @@ class HomePage(HeadlessPreviewMixin, IntroductionMixin, Page):
         "pages.QualityImprovementIndexPage",
         "guidelines.GuidelineIndexPage",
         "membership.MembershipRequestPage",
+        "groups.NetworkGroupIndexPage",
     ]
 
     class Meta:

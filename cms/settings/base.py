@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "membership",
     "search",
     "guidelines",
+    "groups",
     "api",
     "demo",
     "wagtail_headless_preview",

@@ -13,6 +13,7 @@ DEMO_STEPS = [
     "demo.events",
     "demo.membership",
     "demo.guidelines",
+    "demo.groups",
 ]
 
 
