@@ -121,7 +121,9 @@ class HomePage(HeadlessPreviewMixin, IntroductionMixin, Page):
         "events.EventIndexPage",
         "pages.TrainingIndexPage",
         "pages.QualityImprovementIndexPage",
+        "guidelines.GuidelineIndexPage",
         "membership.MembershipRequestPage",
+        "groups.NetworkGroupIndexPage",
     ]
 
     class Meta:

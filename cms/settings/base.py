@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "events",
     "membership",
     "search",
+    "guidelines",
+    "groups",
     "api",
     "demo",
     "wagtail_headless_preview",
