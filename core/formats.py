@@ -8,13 +8,14 @@ e-learning → ``e_learning`` (``LEGACY_COURSE_FORMATS``, used by the data migra
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DeliveryFormat(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online (live)"
-    HYBRID = "hybrid", "Hybrid"
-    E_LEARNING = "e_learning", "E-learning"
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online (live)")
+    HYBRID = "hybrid", _("Hybrid")
+    E_LEARNING = "e_learning", _("E-learning")
 
 
 # Events happen at a time: they are never self-paced e-learning.
@@ -26,7 +27,7 @@ REMOTE = "remote"
 REMOTE_FORMATS = [DeliveryFormat.ONLINE, DeliveryFormat.E_LEARNING]
 FORMAT_FILTER_CHOICES = [
     *DeliveryFormat.choices,
-    (REMOTE, "Online or e-learning"),
+    (REMOTE, _("Online or e-learning")),
 ]
 
 # The values courses used before the shared vocabulary, and what each became.

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -39,10 +40,10 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     POSTPONED = "postponed"
     FULLY_BOOKED = "fully_booked"
     STATUS_CHOICES = [
-        (SCHEDULED, "Scheduled"),
-        (CANCELLED, "Cancelled"),
-        (POSTPONED, "Postponed"),
-        (FULLY_BOOKED, "Fully booked"),
+        (SCHEDULED, _("Scheduled")),
+        (CANCELLED, _("Cancelled")),
+        (POSTPONED, _("Postponed")),
+        (FULLY_BOOKED, _("Fully booked")),
     ]
     # The shared delivery-format vocabulary (core.formats), without self-paced e-learning.
     IN_PERSON = DeliveryFormat.IN_PERSON.value

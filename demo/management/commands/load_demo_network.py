@@ -12,6 +12,9 @@ DEMO_STEPS = [
     "demo.pages",
     "demo.events",
     "demo.membership",
+    "demo.guidelines",
+    "demo.groups",
+    "demo.welsh",
 ]
 
 
