@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links (API detail_url, feeds, emails) and the demo Site follow the server you run.
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test install lock lint format migrate demo clean bench
+.PHONY: run test fuzz install lock lint format migrate demo clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +41,12 @@ run: demo
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Longer runs of the property tests and fuzzers that `make test` runs bounded and seeded.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz HOSTILE_INPUT=all FUZZ_EXAMPLES=300 $(BIN)/python -m pytest -q \
+		tests/events/test_recurrence_properties.py tests/test_hostile_input.py \
+		tests/test_edge_inputs.py tests/api/test_schema.py $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -33,6 +33,9 @@ def model_label(model) -> str:
 
 def field_schema(model, api_field: APIField) -> dict:
     """The JSON type of one API field, read from the model field behind it."""
+    declared = getattr(api_field.serializer, "openapi_schema", None)
+    if declared is not None:
+        return dict(declared)
     if api_field.serializer is not None:
         return {"description": "computed by the page type"}
     try:
@@ -59,6 +62,8 @@ def field_schema(model, api_field: APIField) -> dict:
         schema = {"type": "string", "description": "HTML"}
     elif isinstance(field, models.CharField | models.TextField | models.DecimalField):
         schema = {"type": "string"}
+        if field.choices:
+            schema["enum"] = [str(value) for value, _ in field.flatchoices]
     else:
         schema = {}
     if field.null and schema:
@@ -127,15 +132,42 @@ def page_parameters() -> list:
         query("show_in_menus", {"type": "boolean"}, "pages shown in menus"),
     ]
     seen = {parameter["name"] for parameter in parameters}
+    added = {}
     for model in page_models:
         for name in getattr(model, "api_query_parameters", ()):
             if name in seen:
                 continue
-            seen.add(name)
-            parameters.append(
-                query(name, {"type": "string"}, f"filter of {model_label(model)} (with type=)")
-            )
+            schema = parameter_schema(model, name)
+            if name in added:
+                # Several page types take it: list them, and every value any of them takes.
+                parameter = added[name]
+                parameter["description"] += f", {model_label(model)}"
+                enum = parameter["schema"].get("enum")
+                if enum is not None and "enum" in schema:
+                    parameter["schema"]["enum"] = enum + [
+                        v for v in schema["enum"] if v not in enum
+                    ]
+                elif enum is not None:
+                    del parameter["schema"]["enum"]
+                continue
+            added[name] = query(name, schema, f"filter of (with type=) {model_label(model)}")
+            parameters.append(added[name])
     return listing_parameters(parameters)
+
+
+def parameter_schema(model, name) -> dict:
+    """A page type's query parameter: as the type declares it in
+    ``api_query_parameter_schemas``, else an enum of the model field's choices, else text."""
+    declared = getattr(model, "api_query_parameter_schemas", {}).get(name)
+    if declared is not None:
+        return dict(declared)
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return {"type": "string"}
+    if getattr(field, "choices", None):
+        return {"type": "string", "enum": [str(value) for value, _ in field.flatchoices]}
+    return {"type": "string"}
 
 
 def error_response(description: str) -> dict:

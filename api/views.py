@@ -12,6 +12,9 @@ Cache headers (caching.py), CDN purges (purge.py) and the OpenAPI description
 (schema.py) live beside this module; docs/api.md is the consumer's guide.
 """
 
+from datetime import date
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -51,6 +54,7 @@ from api.preview import previewed_page
 from api.rich_text import api_rich_text, prefetch_link_targets
 from core.access import visible_documents, visible_pages
 from core.blocks import RENDITION_SPECS, image_api_representation
+from core.search import search_terms
 
 # Ids and offsets beyond these are answered with a 400 rather than handed to the
 # database (whose integer columns would overflow).
@@ -100,12 +104,17 @@ class ValidatedFieldsFilter(FieldsFilter):
 
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        passed_on = request.GET.copy()
         for name, value in request.GET.items():
             if name not in fields or name == "locale":
                 continue
             try:
                 field = queryset.model._meta.get_field(name)
             except LookupError:
+                continue
+            if isinstance(field, models.ManyToManyField):
+                queryset = filter_by_related_slugs(queryset, field, value)
+                del passed_on[name]
                 continue
             if not isinstance(field, models.Field) or field.is_relation:
                 if isinstance(field, models.ForeignKey):
@@ -114,10 +123,34 @@ class ValidatedFieldsFilter(FieldsFilter):
             if isinstance(field, models.BooleanField):
                 continue  # parsed (and refused when malformed) by Wagtail
             try:
-                field.run_validators(field.to_python(value))
+                python_value = field.to_python(value)
+                field.run_validators(python_value)
             except (ValidationError, ValueError, TypeError) as error:
                 raise BadRequestError(f"{value!r} is not a valid value for {name}") from error
-        return super().filter_queryset(request, queryset, view)
+            if isinstance(python_value, date) and not 1900 <= python_value.year <= 9998:
+                raise BadRequestError(f"{name} must be a date between the years 1900 and 9998")
+        return super().filter_queryset(SimpleNamespace(GET=passed_on), queryset, view)
+
+
+def filter_by_related_slugs(queryset, field, value):
+    """``?categories=training`` or ``?staff_groups=paramedics,dietitians``: pages linked to
+    any of the named items, by slug. An unknown slug is a 400 naming it."""
+    related = field.related_model
+    label = related._meta.verbose_name_plural
+    slugs = [slug.strip() for slug in value.split(",") if slug.strip()]
+    if not slugs:
+        raise BadRequestError(f"{field.name} takes one or more {label} slugs, separated by commas")
+    known = set(related.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    unknown = [slug for slug in slugs if slug not in known]
+    if unknown:
+        listed = ", ".join(repr(slug) for slug in unknown)
+        raise BadRequestError(
+            f"{field.name}: no {related._meta.verbose_name} has the slug {listed}"
+        )
+    through = field.remote_field.through.objects.filter(
+        **{f"{field.m2m_reverse_field_name()}__slug__in": slugs}
+    )
+    return queryset.filter(pk__in=through.values(field.m2m_field_name()))
 
 
 class VisibleSearchFilter(SearchFilter):
@@ -133,11 +166,16 @@ class VisibleSearchFilter(SearchFilter):
         operator = request.GET.get("search_operator")
         if operator is not None and operator not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
+        terms = search_terms(request.GET["search"])
+        if not terms:
+            return queryset.none()  # nothing searchable: quotes, spaces, punctuation
         visible = queryset.model.objects.filter(pk__in=queryset.values("pk"))
         if issubclass(queryset.model, Page):
             visible = visible.select_related("locale")
         queryset = visible.order_by(*queryset.query.order_by)
-        return super().filter_queryset(request, queryset, view)
+        params = request.GET.copy()
+        params["search"] = terms
+        return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
 
 
 class PageTypeFilter:

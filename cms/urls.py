@@ -31,3 +31,9 @@ if settings.DEBUG:
 
 # Page URLs carry the language prefix for every language but the default (/cy/...).
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+
+# Under the API's addresses errors answer JSON (api/errors.py); elsewhere Django's pages.
+handler400 = "api.errors.bad_request"
+handler403 = "api.errors.permission_denied"
+handler404 = "api.errors.page_not_found"
+handler500 = "api.errors.server_error"

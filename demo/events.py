@@ -15,7 +15,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from core.demo import ensure_child, rich_text
 from events.models import EventCategory, EventExcludedDate, EventIndexPage, EventPage
-from events.recurrence import MONTHLY, WEEKLY, from_local, to_local
+from events.recurrence import MONTHLY, WEEKLY, from_local, to_local, whole_days
 from home.models import HomePageSectionCard
 
 CATEGORIES = [
@@ -59,6 +59,8 @@ def event_specs(today):
     board_skip = nth_weekday(*month_offset(today, 3), 1, 1)
     review_first = nth_weekday(last_year, last_month, 3, -1)  # last Thursday of last month
     drop_in_first = today - timedelta(days=today.weekday()) + timedelta(days=2)  # this Wednesday
+    in_eight_weeks = today + timedelta(days=55)
+    conference_first = in_eight_weeks - timedelta(days=in_eight_weeks.weekday() - 1)  # a Tuesday
     return [
         {
             "slug": "network-governance-board",
@@ -163,8 +165,9 @@ def event_specs(today):
             "slug": "regional-trauma-conference",
             "title": "Regional trauma and critical care conference",
             "summary": "Two days of talks, workshops and posters from across the network.",
-            "start": at(today + timedelta(days=55)),
-            "end": at(today + timedelta(days=56)),
+            # Tuesday and Wednesday: the stored end is midnight after the second day.
+            "start": whole_days(conference_first, conference_first + timedelta(days=1))[0],
+            "end": whole_days(conference_first, conference_first + timedelta(days=1))[1],
             "all_day": True,
             "place": MTC,
             "booking_url": "https://booking.example.nhs.uk/conference",

@@ -5,7 +5,8 @@ parameters:
 
 - ``start_after=YYYY-MM-DD``: events with an occurrence starting on or after that day;
 - ``start_before=YYYY-MM-DD``: events with an occurrence starting before that day;
-- ``upcoming=true``: events with an occurrence that is not over yet;
+- ``upcoming=true``: events with an occurrence that is not over yet; ``upcoming=false``:
+  past events, every occurrence of which is over;
 - ``category=<slug>``: events in that category.
 
 Days are UK days (Europe/London). Ordering by ``?order=next_occurrence`` uses the
@@ -23,8 +24,30 @@ from rest_framework import serializers
 from core.blocks import image_api_representation
 from events.recurrence import NONE, Series, from_local
 
+# Days a date filter may name: the network's calendar starts in 1900, and a day near the
+# ends of the calendar (0001-01-01, 9999-12-31) cannot be turned into UK time.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(9998, 12, 31)
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 QUERY_PARAMETERS = frozenset({"start_after", "start_before", "upcoming", "category"})
+QUERY_PARAMETER_SCHEMAS = {
+    "start_after": {"type": "string", "format": "date"},
+    "start_before": {"type": "string", "format": "date"},
+    "upcoming": {"type": "string", "enum": ["true", "false"]},
+    "category": {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+}
+DATE_TIME_OR_NULL = {"type": "string", "format": "date-time", "nullable": True}
+SNIPPETS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "name": {"type": "string"},
+            "slug": {"type": "string"},
+        },
+    },
+}
 
 
 def _bad_request(message):
@@ -39,9 +62,14 @@ def _iso_date(params, name) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as error:
         raise _bad_request(f"{name} must be a date written YYYY-MM-DD, not '{value}'") from error
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise _bad_request(
+            f"{name} must be between {EARLIEST_DAY.isoformat()} and {LATEST_DAY.isoformat()}"
+        )
+    return day
 
 
 def _start_of(day: date) -> datetime:
@@ -71,6 +99,8 @@ def filter_events(queryset, params):
         )
     if upcoming == "true":
         queryset = queryset.filter(series_end__gte=timezone.now())
+    elif upcoming == "false":
+        queryset = queryset.filter(series_end__lt=timezone.now())
     if before:
         queryset = queryset.filter(start__lt=_start_of(before))
     if after:
@@ -99,15 +129,53 @@ def _series_without_start_between(queryset, window_start, window_end):
 class NextOccurrenceField(serializers.Field):
     """The start of the next occurrence not yet over, worked out from the rule."""
 
+    openapi_schema = DATE_TIME_OR_NULL
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        moment = page.next_occurrence_after(timezone.now())
-        return serializers.DateTimeField().to_representation(moment) if moment else None
+        return next_occurrence_representation(page, timezone.now())
+
+
+def next_occurrence_representation(page, now) -> str | None:
+    """The API's ``next_occurrence`` at ``now``: ISO 8601 with the UK offset, or None."""
+    moment = page.next_occurrence_after(now)
+    return serializers.DateTimeField().to_representation(moment) if moment else None
+
+
+class LastDayField(serializers.Field):
+    """The last day an all-day event runs on (``YYYY-MM-DD``, inclusive); None for timed events."""
+
+    openapi_schema = {"type": "string", "format": "date", "nullable": True}
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return page.last_day.isoformat() if page.all_day else None
 
 
 class RecurrenceField(serializers.Field):
+    openapi_schema = {
+        "type": "object",
+        "nullable": True,
+        "description": "null for a single event",
+        "properties": {
+            "frequency": {"type": "string", "enum": ["weekly", "monthly"]},
+            "interval": {"type": "integer", "minimum": 1},
+            "week_of_month": {"type": "integer", "enum": [1, 2, 3, 4, -1], "nullable": True},
+            "until": {"type": "string", "format": "date", "nullable": True},
+            "count": {
+                "type": "integer",
+                "nullable": True,
+                "description": "events held (excluded dates do not count)",
+            },
+            "excluded_dates": {"type": "array", "items": {"type": "string", "format": "date"}},
+            "description": {"type": "string"},
+        },
+    }
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
@@ -127,6 +195,18 @@ class RecurrenceField(serializers.Field):
 
 
 class LocationField(serializers.Field):
+    openapi_schema = {
+        "type": "object",
+        "properties": {
+            "format": {"type": "string"},
+            "venue": {"type": "string"},
+            "address": {"type": "string"},
+            "online_url": {"type": "string"},
+            "online_details": {"type": "string"},
+            "text": {"type": "string"},
+        },
+    }
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
@@ -144,6 +224,8 @@ class LocationField(serializers.Field):
 class SnippetListField(serializers.Field):
     """Related snippets as objects (id, name, slug), from the prefetched relation."""
 
+    openapi_schema = SNIPPETS
+
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
@@ -152,6 +234,12 @@ class SnippetListField(serializers.Field):
 
 
 class ImageField(serializers.Field):
+    openapi_schema = {
+        "type": "object",
+        "nullable": True,
+        "description": "renditions (small, medium, large: url, width, height) and alt text",
+    }
+
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 

@@ -117,7 +117,7 @@ def _rrule(event: EventPage) -> vRecur:
         weekday = WEEKDAY_CODES[to_local(event.start).weekday()]
         rule["byday"] = f"{series.position}{weekday}"
     if series.count:
-        rule["count"] = series.count
+        rule["count"] = series.rule_count
     elif event.all_day:
         rule["until"] = series.until
     else:

@@ -7,10 +7,24 @@ HTML calendar, the feeds and the API agree on every date.
 
 Rules are expanded in the network's wall-clock time (Europe/London): a meeting at
 18:00 stays at 18:00 across the changes to and from British Summer Time.
+
+Clock changes, as RFC 5545 (3.3.5) reads a local time, so the page, the API and every
+calendar app agree:
+
+- a wall-clock time that does not exist (the spring gap, 01:00 to 02:00 on the last
+  Sunday of March) is read with the offset before the gap: 01:30 is 02:30 BST;
+- a wall-clock time that happens twice (the autumn overlap, 01:00 to 02:00 on the last
+  Sunday of October) is the first of the two: 01:30 BST.
+
+``clock_changes`` lists the occurrences this touches, so the editor can be told.
+
+"Number of times" counts the events that take place: 8 times with one excluded date
+is 8 events over 9 weeks (the iCalendar COUNT is the number of times plus the excluded
+dates, as RFC 5545 counts before removing EXDATEs).
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -42,11 +56,44 @@ def event_timezone():
 
 def to_local(value: datetime) -> datetime:
     """An aware datetime as naive wall-clock time in the network's time zone."""
-    return value.astimezone(event_timezone()).replace(tzinfo=None)
+    # Through UTC: an aware value built with the zone's own tzinfo may name a time in
+    # the spring gap, which astimezone() to the same zone would hand back unchanged.
+    return value.astimezone(UTC).astimezone(event_timezone()).replace(tzinfo=None)
 
 
 def from_local(value: datetime) -> datetime:
-    return value.replace(tzinfo=event_timezone())
+    """Naive UK wall-clock time as an aware datetime, read as RFC 5545 reads it.
+
+    In the spring gap the offset before the gap applies (01:30 becomes 02:30 BST); in
+    the autumn overlap the first of the two times (BST). The answer is in UTC: aware
+    datetimes of one zone compare by their wall-clock fields, which is wrong across a
+    clock change, and pages and feeds show it in UK time anyway.
+    """
+    return value.replace(tzinfo=event_timezone(), fold=0).astimezone(UTC)
+
+
+def whole_days(first: date, last: date) -> tuple[datetime, datetime]:
+    """The stored (start, end) of an all-day event from its first to its last day, inclusive.
+
+    The end is exclusive: midnight after the last day, as iCalendar's DTEND;VALUE=DATE.
+    """
+    return (
+        from_local(datetime.combine(first, time.min)),
+        from_local(datetime.combine(last + timedelta(days=1), time.min)),
+    )
+
+
+GAP = "gap"
+OVERLAP = "overlap"
+
+
+def clock_change(value: datetime) -> str | None:
+    """Whether naive UK wall-clock ``value`` is in the spring gap, the autumn overlap or neither."""
+    zone = event_timezone()
+    first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    return GAP if to_local(from_local(value)) != value else OVERLAP
 
 
 def weekday_position(day: date) -> tuple[int, bool]:
@@ -68,6 +115,7 @@ class Series:
     until: date | None = None
     count: int | None = None
     excluded: frozenset = frozenset()
+    all_day: bool = False
 
     @classmethod
     def for_event(cls, event, excluded=None):
@@ -82,6 +130,7 @@ class Series:
             until=event.repeat_until,
             count=event.repeat_count,
             excluded=frozenset(excluded),
+            all_day=bool(event.all_day),
         )
 
     @property
@@ -92,13 +141,18 @@ class Series:
     def wall_duration(self) -> timedelta:
         return to_local(self.end) - to_local(self.start)
 
+    @property
+    def rule_count(self) -> int | None:
+        """The rule's COUNT: the number of times, plus the excluded dates it skips."""
+        return self.count + len(self.excluded) if self.count else None
+
     def rule(self) -> rrule.rrule:
         start = to_local(self.start)
         options = {"dtstart": start, "interval": self.interval}
         if self.repeat == MONTHLY and self.position:
             options["byweekday"] = rrule.weekday(start.weekday())(self.position)
         if self.count:
-            options["count"] = self.count
+            options["count"] = self.rule_count
         else:
             options["until"] = datetime.combine(self.until, time.max)
         frequency = rrule.WEEKLY if self.repeat == WEEKLY else rrule.MONTHLY
@@ -155,6 +209,25 @@ class Series:
                 return start
         return None
 
+    def clock_changes(self) -> list[tuple[datetime, str, str]]:
+        """Occurrences whose wall-clock start or end falls in a clock change.
+
+        Each is ``(naive UK wall-clock time, "start" or "end", GAP or OVERLAP)``; all-day
+        events have none (midnight never moves in the UK).
+        """
+        if self.all_day:
+            return []
+        found = []
+        for local_start in self._local_starts():
+            for moment, which in (
+                (local_start, "start"),
+                (local_start + self.wall_duration, "end"),
+            ):
+                kind = clock_change(moment)
+                if kind:
+                    found.append((moment, which, kind))
+        return found
+
     def last_end(self) -> datetime:
         occurrences = self.all()
         return occurrences[-1][1] if occurrences else self.end
@@ -201,6 +274,14 @@ class Series:
             )
         if self.wall_duration >= _period(self.repeat, self.interval):
             errors["end"] = "Each event in a series must end before the next one starts."
+        if not errors and self.count:
+            last = max(self.rule()).date()
+            if last > _add_years(local_start.date(), MAX_SERIES_YEARS):
+                errors["repeat_count"] = (
+                    f"A series can run for at most {MAX_SERIES_YEARS} years; these "
+                    f"{self.count} times would end on {last:%-d %B %Y}. "
+                    "Create a new series after that."
+                )
         if not errors:
             dates = {start.date() for start in self.rule()}
             strays = sorted(day for day in self.excluded if day not in dates)
@@ -239,3 +320,18 @@ def describe(series: Series) -> str:
     if series.count:
         return f"{words}, {series.count} times"
     return f"{words} until {series.until.strftime('%-d %B %Y')}"
+
+
+def describe_clock_change(moment: datetime, which: str, kind: str) -> str:
+    """A sentence for the editor about one occurrence touched by a clock change."""
+    day = f"{moment:%A} {moment.day} {moment:%B %Y}"
+    if kind == GAP:
+        shown = to_local(from_local(moment))
+        return (
+            f"{day}: the clocks go forward that night, so {moment:%H:%M} does not exist; "
+            f"this event's {which} is at {shown:%H:%M} BST (as calendar apps read it)."
+        )
+    return (
+        f"{day}: the clocks go back that night, so {moment:%H:%M} happens twice; "
+        f"this event's {which} is the first {moment:%H:%M} (BST)."
+    )

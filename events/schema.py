@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from events.models import EventPage
-from events.recurrence import to_local
+from events.recurrence import event_timezone, to_local
 
 EVENT_STATUS = {
     EventPage.SCHEDULED: "https://schema.org/EventScheduled",
@@ -21,8 +21,9 @@ ATTENDANCE_MODE = {
 
 
 def _moment(value, all_day):
-    local = to_local(value)
-    return local.date().isoformat() if all_day else value.astimezone(local.tzinfo).isoformat()
+    if all_day:
+        return to_local(value).date().isoformat()
+    return value.astimezone(event_timezone()).isoformat()
 
 
 def event_json_ld(event: EventPage, url: str, image_url: str | None = None) -> dict:

@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -24,11 +23,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
+from core.exports import safe_cell
 from membership import actions
 from membership.models import MembershipRequest
 
 REVIEW_PERMISSION = "membership.review_membershiprequest"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class RequestPermissionPolicy(ModelPermissionPolicy):
@@ -52,14 +51,6 @@ def can_review(user) -> bool:
     return user.has_perm(REVIEW_PERMISSION)
 
 
-def safe_csv_value(value):
-    """Neutralise spreadsheet formulas and escape HTML in an exported cell."""
-    if value is None:
-        return ""
-    text = escape(str(value))
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 class MembershipRequestIndexView(IndexView):
     def get_edit_url(self, instance):
         # A request's name leads to its detail view, where it is approved or rejected
@@ -67,7 +58,14 @@ class MembershipRequestIndexView(IndexView):
         return self.get_inspect_url(instance)
 
     def write_csv_row(self, writer, row_dict):
-        return writer.writerow({field: safe_csv_value(value) for field, value in row_dict.items()})
+        # Text as written, formulas guarded (core.exports). XLSX cells are already
+        # stored as text by Wagtail's export, never as formulas.
+        return writer.writerow(
+            {
+                field: safe_cell(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
 
 
 class MembershipRequestInspectView(InspectView):

@@ -46,7 +46,10 @@ def submit_json(request):
         return HttpResponseNotAllowed(["POST"])
     try:
         data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+        # Lone surrogates ("\ud800") parse but cannot be stored or sent by email.
+        json.dumps(data, ensure_ascii=False).encode()
+    except (ValueError, UnicodeError, RecursionError):
+        # RecursionError: JSON nested thousands of levels deep.
         return JsonResponse({"message": "The request body is not valid JSON."}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"message": "Send a JSON object of form fields."}, status=400)

@@ -5,6 +5,7 @@ import csv
 from django.utils import timezone
 
 from core.access import visible_pages
+from core.exports import safe_cell
 from pages.listing import Facet, FacetListing, facet_listing, value_counts
 from pages.models import QualityMeasurePage
 from pages.models.quality import Domain, MeasureStatus
@@ -25,15 +26,6 @@ CSV_COLUMNS = [
     ("Review date", "review_date"),
     ("URL", "full_url"),
 ]
-
-# A spreadsheet runs a cell starting with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def safe_cell(value) -> str:
-    """The cell as text that a spreadsheet shows and never runs (OWASP CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def measure_listing(index_page, user, params) -> FacetListing:

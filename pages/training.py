@@ -6,6 +6,7 @@ from django.utils import timezone
 from core.access import visible_pages
 from core.formats import FORMAT_FILTER_CHOICES, ONLINE, ONLINE_FORMATS, format_values
 from core.models import StaffGroup
+from core.search import search_terms
 from pages.listing import Facet, FacetListing, facet_listing, value_counts
 from pages.models import TrainingCoursePage, TrainingSession
 from pages.models.training import Cost
@@ -39,7 +40,12 @@ def _format_counts(queryset):
 
 
 def search_courses(queryset: QuerySet, query: str) -> QuerySet:
-    """Narrow ``queryset`` (visible courses) to those matching ``query`` in Wagtail search."""
+    """Narrow ``queryset`` (visible courses) to those matching ``query`` in Wagtail search.
+
+    ``query`` holds words only (``core.search.search_terms``); with none, nothing matches.
+    """
+    if not query:
+        return queryset.none()
     candidates = list(queryset.values_list("pk", flat=True))
     matches = TrainingCoursePage.objects.filter(pk__in=candidates).search(query, operator="and")
     return queryset.filter(pk__in=[page.pk for page in matches])
@@ -55,7 +61,7 @@ def course_listing(index_page, user, params) -> FacetListing:
     query = (params.get("q") or "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     if query:
         keep["q"] = query
-        courses = search_courses(courses, query)
+        courses = search_courses(courses, search_terms(query))
     facets = [
         Facet(
             "staff_group",

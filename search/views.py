@@ -4,9 +4,9 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
 from core.access import visible_pages
+from core.search import MAX_QUERY_LENGTH, search_terms
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
 def search_pages(user, site, query):
@@ -23,11 +23,12 @@ def search_pages(user, site, query):
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    terms = search_terms(query)
     site = Site.find_for_request(request)
     results = None
-    if query and site is not None:
-        paginator = Paginator(search_pages(request.user, site, query), RESULTS_PER_PAGE)
+    if terms and site is not None:
+        paginator = Paginator(search_pages(request.user, site, terms), RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:

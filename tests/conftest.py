@@ -1,4 +1,11 @@
-"""Shared fixtures: a site with a home page, and a user in each role."""
+"""Shared fixtures: a site with a home page, and a user in each role.
+
+Property and fuzz tests run under a Hypothesis profile: ``ci`` (bounded and seeded, the
+default for ``make test``) or ``fuzz`` (many more examples, ``make fuzz``), chosen by the
+``HYPOTHESIS_PROFILE`` environment variable.
+"""
+
+import os
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -6,9 +13,19 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from home.models import HomePage
 from tests.factories import UserFactory
+
+_PATIENT = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.filter_too_much],
+}
+hypothesis_settings.register_profile("ci", max_examples=60, derandomize=True, **_PATIENT)
+hypothesis_settings.register_profile("fuzz", max_examples=3000, **_PATIENT)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -135,7 +135,8 @@ def test_base_settings_are_safe_without_an_environment():
 
 
 def test_production_settings_refuse_to_start_without_secret_key():
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    required = {"SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in required}
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", "import cms.settings.production"],
         capture_output=True,
@@ -143,7 +144,22 @@ def test_production_settings_refuse_to_start_without_secret_key():
         env=env,
     )
     assert result.returncode != 0
-    assert "Set SECRET_KEY, ALLOWED_HOSTS in the environment" in result.stderr
+    assert "Set SECRET_KEY, ALLOWED_HOSTS, WAGTAILADMIN_BASE_URL in the environment" in (
+        result.stderr
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_public_address():
+    env = {k: v for k, v in os.environ.items() if k != "WAGTAILADMIN_BASE_URL"}
+    env.update(SECRET_KEY="x" * 50, ALLOWED_HOSTS="network.example.nhs.uk")
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import cms.settings.production"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode != 0
+    assert "Set WAGTAILADMIN_BASE_URL in the environment" in result.stderr
 
 
 def test_demo_loader_creates_the_staff_groups_once():

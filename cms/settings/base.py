@@ -342,6 +342,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Wagtail --------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.get("WAGTAIL_SITE_NAME", "Critical Care and Major Trauma Network")
+# The public address. `make run` sets it from HOST and PORT; production requires it.
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -446,7 +447,11 @@ else:
 
 def require_production_settings():
     """Fail loudly when a production process starts without its essentials."""
-    missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not env.get(name)]
+    # WAGTAILADMIN_BASE_URL: the public address, used in every absolute link (API
+    # detail_url and html_url, iCalendar URL, emails); without it links would name
+    # http://127.0.0.1:8000.
+    required = ("SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL")
+    missing = [name for name in required if not env.get(name)]
     if missing:
         raise ImproperlyConfigured(
             f"Set {', '.join(missing)} in the environment (see .env.example)."

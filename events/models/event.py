@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import time, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -25,8 +25,8 @@ from events.recurrence import (
     REPEAT_CHOICES,
     Series,
     describe,
-    from_local,
     to_local,
+    whole_days,
 )
 
 
@@ -52,7 +52,10 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     body = StreamField(BodyBlock(), blank=True)
     start = models.DateTimeField(help_text="UK time (Europe/London).")
     end = models.DateTimeField(
-        help_text="UK time. For an all-day event, the last day (the time is ignored)."
+        help_text=(
+            "UK time. For an all-day event, the last day it runs on (the time is ignored): "
+            "12 May to 13 May is a two-day event."
+        )
     )
     all_day = models.BooleanField(default=False, help_text="Runs all day, without times.")
     status = models.CharField(max_length=20, choices=STATUS_CHOICES, default=SCHEDULED)
@@ -159,6 +162,7 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         APIField("start"),
         APIField("end"),
         APIField("all_day"),
+        APIField("last_day", serializer=api.LastDayField()),
         APIField("next_occurrence", serializer=api.NextOccurrenceField()),
         APIField("recurrence", serializer=api.RecurrenceField()),
         APIField("status"),
@@ -175,6 +179,7 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         APIField("body"),
     ]
     api_query_parameters = api.QUERY_PARAMETERS
+    api_query_parameter_schemas = api.QUERY_PARAMETER_SCHEMAS
 
     base_form_class = EventPageForm
 
@@ -243,14 +248,18 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
             raise ValidationError(errors)
 
     def _normalise_all_day(self):
-        """All-day events run from midnight of the first day to midnight after the last."""
+        """All-day events run from midnight of the first day to midnight after the last.
+
+        Runs on every save, so it must not move a stored end again: a midnight after the
+        first day is already the exclusive end. The editor's form turns the last day the
+        editor chose into that end first (``EventPageForm``); code passes ``whole_days``.
+        """
         first = to_local(self.start).date()
         local_end = to_local(self.end)
         last = local_end.date()
         if local_end.time() == time.min and last > first:
             last -= timedelta(days=1)
-        self.start = from_local(datetime.combine(first, time.min))
-        self.end = from_local(datetime.combine(last + timedelta(days=1), time.min))
+        self.start, self.end = whole_days(first, last)
 
     def refresh_dates(self, now=None):
         """Recompute the stored end of the series and the next occurrence."""

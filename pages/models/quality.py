@@ -4,11 +4,12 @@ from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
@@ -58,11 +59,54 @@ def _check_choice(params, name, choices):
     return value
 
 
+def measure_code_owner(code: str, locale_id: int, exclude_pk: int | None = None):
+    """The measure (not an alias) already holding ``code`` in the locale, or None."""
+    found = QualityMeasurePage.objects.filter(
+        measure_code=code, locale_id=locale_id, alias_of__isnull=True
+    )
+    if exclude_pk is not None:
+        found = found.exclude(pk=exclude_pk)
+    return found.first()
+
+
+def free_measure_code(code: str, locale_id: int, exclude_pk: int | None = None) -> str:
+    """``code`` if it is free in the locale, else the first free ``code-2``, ``code-3``..."""
+    candidate, number = code, 1
+    while measure_code_owner(candidate, locale_id, exclude_pk) is not None:
+        number += 1
+        suffix = f"-{number}"
+        candidate = code[: 20 - len(suffix)] + suffix
+    return candidate
+
+
+class QualityMeasurePageForm(WagtailAdminPageForm):
+    """Refuses a measure code another measure already holds in the same language."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        code = cleaned_data.get("measure_code")
+        instance = self.instance
+        if code and instance.locale_id and not instance.alias_of_id:
+            owner = measure_code_owner(code, instance.locale_id, instance.pk)
+            if owner is not None:
+                self.add_error(
+                    "measure_code",
+                    f"{code} is already the code of \u201c{owner.title}\u201d in "
+                    f"{instance.locale.get_display_name()}. Each quality measure needs "
+                    "its own code in each language.",
+                )
+        return cleaned_data
+
+
 class QualityMeasurePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     """A measure the network uses to improve the quality of care, with its definition."""
 
     measure_code = models.CharField(
-        max_length=20, unique=True, help_text="The network's code for the measure, e.g. MT-S01."
+        max_length=20,
+        help_text=(
+            "The network's code for the measure, e.g. MT-S01. Unique in each language; "
+            "a translation keeps the code of the measure it translates."
+        ),
     )
     domain = models.CharField(max_length=20, choices=Domain.choices)
     measure_type = models.CharField("type", max_length=20, choices=MeasureType.choices)
@@ -154,8 +198,21 @@ class QualityMeasurePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Pa
     last_review_label = "Measure last reviewed:"
     next_review_label = "Next review due:"
 
+    base_form_class = QualityMeasurePageForm
+
     class Meta:
         verbose_name = "quality measure"
+
+    def save(self, *args, **kwargs):
+        # A copy in the same language (the admin's Copy) cannot keep the code: it gets
+        # the next free one (MT-S01-2), which the editor changes before publishing. The
+        # editor's form refuses a taken code with a message (QualityMeasurePageForm).
+        if self.locale_id is None and self.path:
+            parent = self.get_parent()  # Wagtail's own default, set here a step earlier
+            self.locale_id = parent.locale_id if parent else Locale.get_default().pk
+        if self.measure_code and not self.alias_of_id and self.locale_id:
+            self.measure_code = free_measure_code(self.measure_code, self.locale_id, self.pk)
+        return super().save(*args, **kwargs)
 
     @property
     def last_review_date(self):

@@ -138,6 +138,10 @@ class TrainingCoursePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Pa
         APIField("body"),
     ]
     api_query_parameters = ("staff_group", "format")
+    api_query_parameter_schemas = {
+        "format": {"type": "string", "enum": [value for value, _ in FORMAT_FILTER_CHOICES]},
+        "staff_group": {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+    }
 
     parent_page_types = ["pages.TrainingIndexPage"]
     subpage_types = []

@@ -106,7 +106,9 @@ def test_date_filters(client, calendar):
     }
     assert set(titles(client, "&start_before=2025-12-31")) == {"Old review"}
     assert set(titles(client, "&start_after=2026-02-11")) == {"Network board"}
-    assert set(titles(client, "&start_after=2028-01-01")) == set()
+    # 24 times with one excluded date: the 24th board is on Tuesday 4 January 2028.
+    assert set(titles(client, "&start_after=2028-01-04")) == {"Network board"}
+    assert set(titles(client, "&start_after=2028-01-05")) == set()
     assert set(titles(client, "&category=governance")) == {"Network board"}
     assert set(titles(client, "&category=unknown")) == set()
 
@@ -123,7 +125,7 @@ def test_upcoming(client, events_index):
         repeat_count=4,
     )
     assert set(titles(client, "&upcoming=true")) == {"Next week", "Weekly series still running"}
-    assert len(titles(client, "&upcoming=false")) == 3
+    assert set(titles(client, "&upcoming=false")) == {"Last week"}
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,9 @@ def test_weekly_meeting_keeps_its_uk_time_across_both_clock_changes():
     # October (25 October 2026): the UTC time moves, the UK time does not.
     weekly = series(london(2026, 3, 22, 18), london(2026, 3, 22, 19), repeat=WEEKLY, count=32)
     occurrences = weekly.between(london(2026, 3, 1), london(2026, 11, 8))
-    starts = [start for start, _ in occurrences]
-    assert {start.astimezone(london(2026, 1, 1).tzinfo).hour for start in starts} == {18}
+    # Occurrences are UTC instants; shown in UK time.
+    starts = [start.astimezone(london(2026, 1, 1).tzinfo) for start, _ in occurrences]
+    assert {start.hour for start in starts} == {18}
     by_day = {start.date(): start for start in starts}
     assert by_day[date(2026, 3, 22)].utcoffset() == timedelta(0)
     assert by_day[date(2026, 3, 29)].utcoffset() == timedelta(hours=1)  # BST begins
@@ -190,9 +191,12 @@ def test_stored_series_end_and_next_occurrence(events_index):
         repeat_count=4,
         relations__excluded=[date(2026, 5, 26)],
     )
+    # Four times, not on 26 May: 5, 12 and 19 May and 2 June.
     event.refresh_dates(now=london(2026, 5, 13))
-    assert event.series_end == london(2026, 5, 19, 11)
+    assert event.series_end == london(2026, 6, 2, 11)
     assert event.next_occurrence == london(2026, 5, 19, 10)
     event.refresh_dates(now=london(2026, 6, 1))
+    assert event.next_occurrence == london(2026, 6, 2, 10)
+    event.refresh_dates(now=london(2026, 6, 3))
     assert event.next_occurrence is None
-    assert EventPage.objects.get(pk=event.pk).series_end == london(2026, 5, 19, 11)
+    assert EventPage.objects.get(pk=event.pk).series_end == london(2026, 6, 2, 11)

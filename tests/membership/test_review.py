@@ -238,14 +238,19 @@ def test_bulk_approve_and_reject(office):
     assert "Not in our region." in mail.outbox[-1].body
 
 
-def test_csv_export_neutralises_formulas_and_html(office):
-    make_request(full_name='=HYPERLINK("http://evil")', organisation="<img src=x>")
+def test_csv_export_writes_text_as_written_and_guards_formulas(office):
+    make_request(full_name="Siobhán O'Brien", organisation="Leeds & York <Partnership>")
+    make_request(
+        full_name='=HYPERLINK("http://evil")',
+        organisation=" \uff1dSUM(A1)",
+        email="second.applicant@nhs.net",
+    )
     response = office.get(LIST, {"export": "csv"})
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode()
-    rows = list(csv.DictReader(io.StringIO(content)))
-    assert rows[0]["Full name"].startswith("'=HYPERLINK")
-    assert rows[0]["Organisation"] == "&lt;img src=x&gt;"
+    rows = {row["Full name"]: row for row in csv.DictReader(io.StringIO(content))}
+    assert rows["Siobhán O'Brien"]["Organisation"] == "Leeds & York <Partnership>"
+    assert rows['\'=HYPERLINK("http://evil")']["Organisation"] == "' \uff1dSUM(A1)"
 
 
 def test_failed_email_shows_in_the_admin_and_can_be_resent(office, settings):
