@@ -19,7 +19,6 @@ or with ``manage.py shell``.
 
 from urllib.parse import quote
 
-import django_otp
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -29,6 +28,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+
+import django_otp
 from django_otp.middleware import OTPMiddleware
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -57,15 +58,18 @@ class AdminTwoFactorMiddleware(OTPMiddleware):
     ``?next=`` the page they asked for.
     """
 
+    sync_capable = True
+    async_capable = False
+
     def __call__(self, request):
+        self._install_lazy_accessors(request)
         redirect = self._gate(request)
         if redirect is not None:
             return redirect
         return self.get_response(request)
 
     def _gate(self, request):
-        user = self._verify_user(request, request.user)
-        request.user = user
+        user = request.user
         admin_root = reverse("wagtailadmin_home")
         if not request.path.startswith(admin_root) or request.path.startswith(admin_root + "2fa/"):
             return None
@@ -73,7 +77,11 @@ class AdminTwoFactorMiddleware(OTPMiddleware):
             return None
         if any(request.path.startswith(_reverse_prefix(name)) for name in ADMIN_PATHS_OPEN):
             return None
-        target = "two_factor_verify" if django_otp.user_has_device(user, confirmed=True) else "two_factor_setup"
+        target = (
+            "two_factor_verify"
+            if django_otp.user_has_device(user, confirmed=True)
+            else "two_factor_setup"
+        )
         return HttpResponseRedirect(f"{reverse(target)}?next={quote(request.get_full_path())}")
 
 
@@ -101,13 +109,17 @@ class TokenForm(forms.Form):
         if not allowed:
             raise forms.ValidationError("Too many wrong codes. Wait a minute, then try again.")
         if not token.isdigit() or not self.device.verify_token(token):
-            raise forms.ValidationError("That code is not right. Enter the current code from your app.")
+            raise forms.ValidationError(
+                "That code is not right. Enter the current code from your app."
+            )
         return token
 
 
 def _next_url(request):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return reverse("wagtailadmin_home")
 
@@ -118,7 +130,9 @@ def _next_url(request):
 def setup(request):
     """Add a TOTP device: GET shows its key, POST with a correct code confirms it."""
     if django_otp.user_has_device(request.user, confirmed=True):
-        return HttpResponseRedirect(f"{reverse('two_factor_verify')}?next={quote(_next_url(request))}")
+        return HttpResponseRedirect(
+            f"{reverse('two_factor_verify')}?next={quote(_next_url(request))}"
+        )
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name=DEVICE_NAME, confirmed=False)
@@ -131,7 +145,12 @@ def setup(request):
     return render(
         request,
         "two_factor/setup.html",
-        {"form": form, "key": _base32(device), "config_url": device.config_url, "next": _next_url(request)},
+        {
+            "form": form,
+            "key": _base32(device),
+            "config_url": device.config_url,
+            "next": _next_url(request),
+        },
     )
 
 
@@ -142,7 +161,9 @@ def verify(request):
     """Enter a code from the user's confirmed device; a correct one verifies the session."""
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:
-        return HttpResponseRedirect(f"{reverse('two_factor_setup')}?next={quote(_next_url(request))}")
+        return HttpResponseRedirect(
+            f"{reverse('two_factor_setup')}?next={quote(_next_url(request))}"
+        )
     form = TokenForm(device, request.POST or None)
     if request.method == "POST" and form.is_valid():
         django_otp.login(request, device)
