@@ -154,6 +154,7 @@ def test_publish_and_privacy_change_are_seen_through_both_servers(network, serve
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
             "SECRET_KEY": "two-server-test-secret-key-with-enough-length-0123456789",
             "ALLOWED_HOSTS": "127.0.0.1",
+            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
             **server_env,
         },
         capture_output=True,
