@@ -105,6 +105,12 @@ class ValidatedFieldsFilter(FieldsFilter):
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
         passed_on = request.GET.copy()
+        # A parameter a page type declares is its own (filter_api_queryset applies it,
+        # for example a guideline's ``pathway``, which also finds "both pathways"):
+        # Wagtail's exact-match field filter leaves it alone.
+        for name in set(getattr(queryset.model, "api_query_parameters", ())) & fields:
+            fields.discard(name)
+            passed_on.pop(name, None)
         for name, value in request.GET.items():
             if name not in fields or name == "locale":
                 continue

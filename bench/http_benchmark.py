@@ -273,6 +273,9 @@ def main():
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--passes", type=int, default=1, help="the median pass is kept")
     parser.add_argument("--modes", default="built,cached")
+    parser.add_argument(
+        "--no-sql", action="store_true", help="skip counting SQL in-process (slow answers)"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
@@ -334,7 +337,7 @@ def main():
         fresh = "from core.cache import bump_content_version; bump_content_version()"
         run([python, "manage.py", "shell", "-c", fresh], env)
         figures, rss, idle_rss = measure_mode(mode, args, env, info, args.port)
-        sql = sql_profile(mode, env, info, host)
+        sql = {} if args.no_sql else sql_profile(mode, env, info, host)
         static = figures["static file (ceiling)"]["req_per_s"]
         for name, figure in figures.items():
             figure["ratio_to_static"] = round(figure["req_per_s"] / static, 4) if static else None

@@ -11,12 +11,21 @@ for a *user* rather than a request so that API tokens resolve to the same answer
   admits superusers and members of one of its groups (the "Network members" group
   for members-only content); a "password" restriction admits nobody in listings
   (its page is only reachable through Wagtail's password form);
-- documents follow the view restrictions of their collection and its ancestors.
+- documents follow the view restrictions of their collection and its ancestors;
+- a document that a page holds as its own (a guideline's controlled document) is
+  also only as visible as that page: a model opts in by naming the fields in
+  ``documents_follow_page = (document_field, page_path)`` (see ``document_holders``),
+  and a document held by any page the user may not see (or that is not live) is
+  hidden from that user, on every surface that asks ``visible_documents`` (editors,
+  who see the whole library in the admin, excepted).
 
 Each check is one SQL clause with a correlated subquery over the restriction
 table, so a listing costs the same whatever the number of restricted sections.
 """
 
+from functools import cache
+
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
@@ -101,12 +110,52 @@ def is_members_only(page: Page) -> bool:
     return Page.objects.filter(pk=page.pk).filter(members_only_q()).exists()
 
 
+@cache
+def document_holders() -> tuple[tuple[type, str, str], ...]:
+    """``(model, document field, page path prefix)`` for every model whose rows hold a
+    document on behalf of a page.
+
+    A model opts in with a class attribute ``documents_follow_page = ("document", "")``
+    (a page type holding a document in its own field) or ``("document", "page__")``
+    (a row pointing at a page, such as a kept version of it). No import of the
+    feature apps is needed: the models declare it, this rule reads it.
+    """
+    holders = []
+    for model in apps.get_models():
+        spec = getattr(model, "documents_follow_page", None)
+        if spec and not model._meta.abstract:
+            document_field, page_prefix = spec
+            holders.append((model, document_field, page_prefix))
+    return tuple(holders)
+
+
+def _held_by_hidden_page(user) -> Q:
+    """Documents held by a page that ``user`` may not see, or that is not live.
+
+    Editors (anyone who may use the admin) are not held back: they see every document
+    in the admin's library anyway, and open the files of the drafts they are writing.
+    """
+    clause = Q()
+    if user and user.is_active and user.has_perm("wagtailadmin.access_admin"):
+        return clause
+    for model, document_field, page_prefix in document_holders():
+        hidden_holders = model._default_manager.filter(**{document_field: OuterRef("pk")}).filter(
+            Q(**{f"{page_prefix}live": False})
+            | ~page_visibility_q(user, path_field=f"{page_prefix}path")
+        )
+        clause |= Exists(hidden_holders)
+    return clause
+
+
 def visible_documents(user, queryset: QuerySet | None = None) -> QuerySet:
-    """Documents whose collection (and its ancestors) this user may see."""
+    """Documents whose collection (and its ancestors) this user may see, and that no
+    page hidden from this user holds as its own (``document_holders``)."""
     if queryset is None:
         queryset = get_document_model().objects.all()
     covering = _covering(CollectionViewRestriction.objects.all(), "collection", "collection__path")
-    return queryset.filter(~Exists(_shutting_out(covering, user)))
+    queryset = queryset.filter(~Exists(_shutting_out(covering, user)))
+    held = _held_by_hidden_page(user)
+    return queryset.exclude(held) if held else queryset
 
 
 def hidden_collection_ids(user) -> frozenset[int]:
@@ -126,6 +175,29 @@ def hidden_collection_ids_for_request(request) -> frozenset[int]:
         cached = hidden_collection_ids(getattr(request, "user", None))
         request._hidden_collection_ids = cached
     return cached
+
+
+def hidden_held_document_ids(user) -> frozenset[int]:
+    """Ids of the documents held by a page this user may not see (one query)."""
+    held = _held_by_hidden_page(user)
+    if not held:
+        return frozenset()
+    Document = get_document_model()
+    return frozenset(Document.objects.filter(held).values_list("pk", flat=True))
+
+
+def document_hidden_for_request(request, document) -> bool:
+    """Whether ``document`` is kept from the request's user: its collection is
+    restricted, or a page hidden from the user holds it. Two queries per request,
+    however many documents a page links to."""
+    if document.collection_id in hidden_collection_ids_for_request(request):
+        return True
+    cached = getattr(request, "_hidden_held_document_ids", None) if request else None
+    if cached is None:
+        cached = hidden_held_document_ids(getattr(request, "user", None))
+        if request is not None:
+            request._hidden_held_document_ids = cached
+    return document.pk in cached
 
 
 def can_view_document(user, document) -> bool:

@@ -14,7 +14,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from wagtailnhsukfrontend import blocks as nhsuk
 
-from core.access import hidden_collection_ids_for_request
+from core.access import document_hidden_for_request
 from core.links import page_link_api_representation
 
 RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "max-1600x1600"}
@@ -100,7 +100,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         if document is None:
             return False
         request = (context or {}).get("request")
-        return document.collection_id not in hidden_collection_ids_for_request(request)
+        return not document_hidden_for_request(request, document)
 
     def render(self, value, context=None):
         if not self.is_visible(value, context):

@@ -117,6 +117,7 @@ class HomePage(HeadlessPreviewMixin, IntroductionMixin, Page):
         "events.EventIndexPage",
         "pages.TrainingIndexPage",
         "pages.QualityImprovementIndexPage",
+        "guidelines.GuidelineIndexPage",
         "membership.MembershipRequestPage",
     ]
 

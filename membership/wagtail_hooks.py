@@ -78,9 +78,11 @@ def members_only_page(page, request, serve_args, serve_kwargs):
 
 @hooks.register("before_serve_document", order=-10)
 def members_only_document(document, request):
-    restrictions = document.collection.get_view_restrictions()
-    if not restrictions or any(r.restriction_type == r.PASSWORD for r in restrictions):
-        return None
+    # The access rule decides: a restricted collection, or a page the visitor may
+    # not see holding the document (a members-only guideline's controlled document).
     if can_view_document(request.user, document):
+        return None
+    restrictions = document.collection.get_view_restrictions()
+    if any(r.restriction_type == r.PASSWORD for r in restrictions):
         return None
     return members_only_response(request).render()

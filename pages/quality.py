@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.access import visible_pages
 from core.exports import safe_cell
-from pages.listing import Facet, FacetListing, facet_listing, value_counts
+from core.listing import Facet, FacetListing, facet_listing, value_counts
 from pages.models import QualityMeasurePage
 from pages.models.quality import Domain, MeasureStatus
 

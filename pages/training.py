@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from core.access import visible_pages
 from core.formats import FORMAT_FILTER_CHOICES, ONLINE, ONLINE_FORMATS, format_values
+from core.listing import Facet, FacetListing, facet_listing, value_counts
 from core.models import StaffGroup
 from core.search import search_terms
-from pages.listing import Facet, FacetListing, facet_listing, value_counts
 from pages.models import TrainingCoursePage, TrainingSession
 from pages.models.training import Cost
 

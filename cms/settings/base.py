@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "events",
     "membership",
     "search",
+    "guidelines",
     "api",
     "demo",
     "wagtail_headless_preview",
