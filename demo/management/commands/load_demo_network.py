@@ -13,6 +13,8 @@ DEMO_STEPS = [
     "demo.events",
     "demo.membership",
     "demo.guidelines",
+    "demo.groups",
+    "demo.welsh",
 ]
 
 
