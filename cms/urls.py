@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("membership.urls")),
     path("search/", include("search.urls")),
     path("", include("events.urls")),
+    path("group-membership/", include("groups.urls")),
 ]
 
 if settings.DEBUG:
