@@ -9,7 +9,7 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test fuzz install lock lint format migrate demo clean bench
+.PHONY: run test fuzz install lock lint format migrate demo clean bench messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,10 @@ clean:
 
 bench: install
 	$(BIN)/python bench/http_benchmark.py $(BENCH_ARGS)
+
+# Interface translations: extract new strings into locale/*/django.po (needs GNU gettext),
+# then compile every catalogue to the committed .mo with polib (no gettext needed).
+messages: install
+	-DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py makemessages --all --no-location \
+		--ignore='.venv/*' --ignore='tests/*' --ignore='bench/*'
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py compile_translations

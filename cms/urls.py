@@ -8,15 +8,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.views import api_router
 from cms import health
+from home.views import switch_language
+from search import views as search_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("api/v2/", api_router.urls),
     path("", include("membership.urls")),
-    path("search/", include("search.urls")),
+    path("language/<str:code>/", switch_language, name="switch_language"),
     path("", include("events.urls")),
     path("group-membership/", include("groups.urls")),
 ]
@@ -29,7 +32,12 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Page URLs carry the language prefix for every language but the default (/cy/...).
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Search answers in the reader's language too (/cy/search/).
+urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # Under the API's addresses errors answer JSON (api/errors.py); elsewhere Django's pages.
 handler400 = "api.errors.bad_request"

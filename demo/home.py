@@ -1,4 +1,4 @@
-"""Demo content for the home page, site settings and the Welsh translation."""
+"""Demo content for the home page and site settings (Welsh: cms.demo.welsh)."""
 
 from urllib.parse import urlsplit
 
@@ -183,21 +183,3 @@ def load(demo):
     if not home.section_cards.exists():
         for order, page in enumerate([about, staff_groups]):
             HomePageSectionCard.objects.create(page=home, target=page, sort_order=order)
-
-    _translate_into_welsh(home, about)
-
-
-def _translate_into_welsh(home, about):
-    """A Welsh copy of the home page and one section shows the localisation path."""
-    if "cy" not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
-        return
-    welsh, _ = Locale.objects.get_or_create(language_code="cy")
-    for page, title in (
-        (home, "Rhwydwaith Gofal Critigol a Thrawma Mawr"),
-        (about, "Am y rhwydwaith"),
-    ):
-        if page.get_translations().filter(locale=welsh).exists():
-            continue
-        copy = page.copy_for_translation(welsh)
-        copy.title = title
-        copy.save_revision().publish()

@@ -9,6 +9,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.models import StaffGroup
 from events.models import EventCategory, EventPage
@@ -25,17 +26,17 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 class CalendarFilterForm(forms.Form):
     """The calendar's filters, read from the query string."""
 
-    category = forms.ChoiceField(required=False, label="Category")
-    audience = forms.ChoiceField(required=False, label="Staff group")
-    format = forms.ChoiceField(required=False, label="Format")
+    category = forms.ChoiceField(required=False, label=_("Category"))
+    audience = forms.ChoiceField(required=False, label=_("Staff group"))
+    format = forms.ChoiceField(required=False, label=_("Format"))
 
     def __init__(self, data, locale_id):
         super().__init__(data)
         categories = EventCategory.objects.filter(locale_id=locale_id).values_list("slug", "name")
         groups = StaffGroup.objects.filter(locale_id=locale_id).values_list("slug", "name")
-        self.fields["category"].choices = [("", "All categories"), *categories]
-        self.fields["audience"].choices = [("", "All staff groups"), *groups]
-        self.fields["format"].choices = [("", "Any format"), *EventPage.FORMAT_CHOICES]
+        self.fields["category"].choices = [("", _("All categories")), *categories]
+        self.fields["audience"].choices = [("", _("All staff groups")), *groups]
+        self.fields["format"].choices = [("", _("Any format")), *EventPage.FORMAT_CHOICES]
 
     def calendar_filters(self) -> dict:
         """The valid filters as calendar source keys; invalid ones are reported, not applied."""
@@ -54,16 +55,16 @@ class CalendarFilterForm(forms.Form):
         return urlencode({names.get(key, key): value for key, value in filters.items()})
 
 
-def upcoming_occurrences(user, filters, now=None):
+def upcoming_occurrences(user, filters, now=None, locale_id=None):
     """Occurrences not yet over, in the coming year, soonest first."""
     now = now or timezone.now()
-    return occurrences_between(user, now, now + LISTING_HORIZON, filters)
+    return occurrences_between(user, now, now + LISTING_HORIZON, filters, locale_id)
 
 
-def past_occurrences(user, filters, now=None):
+def past_occurrences(user, filters, now=None, locale_id=None):
     """Occurrences that ended in the past year, most recent first."""
     now = now or timezone.now()
-    found = occurrences_between(user, now - LISTING_HORIZON, now, filters)
+    found = occurrences_between(user, now - LISTING_HORIZON, now, filters, locale_id)
     return [item for item in reversed(found) if max(item.end or item.start, item.start) <= now]
 
 
@@ -96,7 +97,9 @@ def _page_number(number) -> int:
         return 1
 
 
-def listing_page(user, filters, number, past=False, now=None, per_page=PER_PAGE) -> ListPage:
+def listing_page(
+    user, filters, number, past=False, now=None, per_page=PER_PAGE, locale_id=None
+) -> ListPage:
     """Page ``number`` of the upcoming (or past) list, built from the nearest dates only.
 
     Occurrences are expanded first in a window of ``FIRST_WINDOW`` per page asked
@@ -109,13 +112,13 @@ def listing_page(user, filters, number, past=False, now=None, per_page=PER_PAGE)
     span = min(FIRST_WINDOW * min(number, 14), LISTING_HORIZON)
     while True:
         if past:
-            found = occurrences_between(user, now - span, now, filters)
+            found = occurrences_between(user, now - span, now, filters, locale_id)
             found = [i for i in reversed(found) if max(i.end or i.start, i.start) <= now]
             if span < LISTING_HORIZON:
                 # A long event begun before the window may sort after dates not yet read.
                 found = [item for item in found if item.start >= now - span]
         else:
-            found = occurrences_between(user, now, now + span, filters)
+            found = occurrences_between(user, now, now + span, filters, locale_id)
         if len(found) >= wanted or span >= LISTING_HORIZON:
             break
         span = LISTING_HORIZON
@@ -168,7 +171,7 @@ def month_or_404(year: int, month: int) -> date:
     return date(year, month, 1)
 
 
-def month_calendar(user, first: date, filters, today: date | None = None) -> Month:
+def month_calendar(user, first: date, filters, today: date | None = None, locale_id=None) -> Month:
     """The month grid (weeks from Monday) with each day's occurrences."""
     today = today or to_local(timezone.now()).date()
     weeks = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
@@ -178,6 +181,7 @@ def month_calendar(user, first: date, filters, today: date | None = None) -> Mon
         from_local(datetime.combine(grid_start, time.min)),
         from_local(datetime.combine(grid_end + timedelta(days=1), time.min)),
         filters,
+        locale_id,
     )
     days = {
         day: Day(date=day, in_month=day.month == first.month, is_today=day == today)

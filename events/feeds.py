@@ -167,9 +167,9 @@ def build_calendar(name: str, occurrences, request) -> bytes:
     return calendar.to_ical()
 
 
-def feed_occurrences(user, filters, now=None):
+def feed_occurrences(user, filters, now=None, locale_id=None):
     now = now or timezone.now()
-    return occurrences_between(user, now - FEED_PAST, now + FEED_FUTURE, filters)
+    return occurrences_between(user, now - FEED_PAST, now + FEED_FUTURE, filters, locale_id)
 
 
 def event_calendar(event: EventPage, request) -> bytes:

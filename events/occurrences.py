@@ -40,12 +40,18 @@ def calendar_sources():
     return [import_string(path) for path in settings.CALENDAR_SOURCES]
 
 
-def occurrences_between(user, start, end, filters=None) -> list[Occurrence]:
-    """Every source's occurrences in the window, soonest first."""
+def occurrences_between(user, start, end, filters=None, locale_id=None) -> list[Occurrence]:
+    """Every source's occurrences in the window, soonest first.
+
+    With ``locale_id``, only occurrences of pages in that language: a Welsh calendar
+    lists the Welsh pages and links within Welsh; untranslated pages are left out.
+    """
     filters = filters or {}
     found = [
         occurrence
         for source in calendar_sources()
         for occurrence in source(user, start, end, filters)
     ]
+    if locale_id is not None:
+        found = [occurrence for occurrence in found if occurrence.page.locale_id == locale_id]
     return sorted(found, key=lambda occurrence: (occurrence.start, occurrence.title))

@@ -4,11 +4,15 @@
 (events.views) do not import this module, and it imports no view.
 """
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from wagtail.documents import get_document_model
 
@@ -23,6 +27,15 @@ def _subpage_url(index, name, *args, **kwargs):
     return index.url + index.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
 
 
+def _feed_url(name, **kwargs):
+    """A feed's address in the language being read (``?locale=`` unless the default)."""
+    url = reverse(name, kwargs=kwargs or None)
+    language = get_language()
+    if language and language != settings.LANGUAGE_CODE:
+        url += "?" + urlencode({"locale": language})
+    return url
+
+
 def _calendar_context(index, form):
     return {
         "filter_form": form,
@@ -32,7 +45,7 @@ def _calendar_context(index, form):
             "past": _subpage_url(index, "past"),
             "calendar": _subpage_url(index, "this_month"),
             "my_feed": _subpage_url(index, "my_feed"),
-            "feed": reverse("events:calendar_feed"),
+            "feed": _feed_url("events:calendar_feed"),
         },
     }
 
@@ -40,7 +53,10 @@ def _calendar_context(index, form):
 def occurrence_list(request, index, past):
     form = calendar.CalendarFilterForm(request.GET, index.locale_id)
     filters = form.calendar_filters()
-    page = calendar.listing_page(request.user, filters, request.GET.get("page"), past=past)
+    page = calendar.listing_page(
+        request.user, filters, request.GET.get("page"), past=past, locale_id=index.locale_id
+    )
+    localize_categories(page.object_list, index.locale_id)
     context = _calendar_context(index, form)
     context.update(
         view="past" if past else "upcoming", page_of_results=page, filtered=bool(filters)
@@ -59,7 +75,8 @@ def month(request, index, year, month_number):
     first = calendar.month_or_404(year, month_number)
     form = calendar.CalendarFilterForm(request.GET, index.locale_id)
     filters = form.calendar_filters()
-    grid = calendar.month_calendar(request.user, first, filters)
+    grid = calendar.month_calendar(request.user, first, filters, locale_id=index.locale_id)
+    localize_categories(grid.occurrences, index.locale_id)
     context = _calendar_context(index, form)
     suffix = f"?{context['filter_query']}" if context["filter_query"] else ""
     context.update(
@@ -82,7 +99,7 @@ def my_feed(request, index):
     if request.method == "POST":
         token.reset()
         messages.success(
-            request, "Your feed address has been reset. Update it in your calendar app."
+            request, _("Your feed address has been reset. Update it in your calendar app.")
         )
         return redirect(_subpage_url(index, "my_feed"))
     context = _calendar_context(index, calendar.CalendarFilterForm({}, index.locale_id))
@@ -93,6 +110,36 @@ def my_feed(request, index):
         ),
     )
     return index.render(request, context_overrides=context, template="events/my_feed.html")
+
+
+def in_locale(snippets, locale_id):
+    """``snippets`` (categories, staff groups) each in the given language where translated.
+
+    A translated event keeps its original's categories and audience; a Welsh page shows
+    their Welsh names. One query; a snippet without a translation is shown as it is.
+    """
+    if not snippets or all(item.locale_id == locale_id for item in snippets):
+        return snippets
+    model = type(snippets[0])
+    translated = {
+        item.translation_key: item
+        for item in model.objects.filter(
+            locale_id=locale_id, translation_key__in=[item.translation_key for item in snippets]
+        )
+    }
+    return [translated.get(item.translation_key, item) for item in snippets]
+
+
+def localize_categories(occurrences, locale_id):
+    """Show each occurrence's categories in the listing's language (one query in all)."""
+    categories = [item for occ in occurrences for item in occ.extra.get("categories", ())]
+    translated = {item.translation_key: item for item in in_locale(categories, locale_id)}
+    for occurrence in occurrences:
+        if "categories" in occurrence.extra:
+            occurrence.extra["categories"] = [
+                translated.get(item.translation_key, item)
+                for item in occurrence.extra["categories"]
+            ]
 
 
 def event_context(request, event):
@@ -111,8 +158,8 @@ def event_context(request, event):
     if event.image_id:
         image_url = request.build_absolute_uri(event.image.get_rendition("max-1200x1200").url)
     return {
-        "categories": list(event.categories.all()),
-        "audience": list(event.audience.all()),
+        "categories": in_locale(list(event.categories.all()), event.locale_id),
+        "audience": in_locale(list(event.audience.all()), event.locale_id),
         "attachments": [item for item in attachments if item.document_id in allowed],
         "shows_next": bool(event.repeats and upcoming),
         "shown_start": shown_start,

@@ -1,6 +1,9 @@
 """The calendar's feeds: thin views over events.feeds (page routes: events.serve)."""
 
+from django.conf import settings
 from django.http import Http404
+
+from wagtail.models import Locale
 
 from core.access import visible_pages
 from core.cache import cached_for_audience
@@ -8,14 +11,35 @@ from events import feeds
 from events.models import EventCategory, EventPage, PersonalFeedToken
 
 
+def _feed_locale(request):
+    """The language a feed lists, from ``?locale=`` (default: the site's default language).
+
+    An unknown code is a 404, never a 500.
+    """
+    code = request.GET.get("locale")
+    if not code:
+        return Locale.get_default()
+    locale = None
+    if code in dict(settings.LANGUAGES):
+        locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        raise Http404("No such language")
+    return locale
+
+
 def _feed(request, user, name, filters):
-    """The feed's bytes, built once per content version and audience (core.cache)."""
+    """The feed's bytes in the language of ``?locale=``, built once per content version,
+    audience and language (core.cache)."""
+    locale = _feed_locale(request)
 
     def build():
-        found = feeds.feed_occurrences(user, filters)
+        found = feeds.feed_occurrences(user, filters, locale_id=locale.pk)
         return feeds.build_calendar(name, found, request)
 
-    identity = f"feed|{request.scheme}://{request.get_host()}|{name}|{sorted(filters.items())}"
+    identity = (
+        f"feed|{request.scheme}://{request.get_host()}|{locale.language_code}|{name}"
+        f"|{sorted(filters.items())}"
+    )
     return cached_for_audience(user, identity, build)
 
 
@@ -25,7 +49,8 @@ def calendar_feed(request):
 
 
 def category_feed(request, category):
-    category_object = EventCategory.objects.filter(slug=category).first()
+    category_object = EventCategory.objects.filter(slug=category, locale=_feed_locale(request))
+    category_object = category_object.first()
     if category_object is None:
         raise Http404("No such event category")
     name = f"{feeds.calendar_name()}: {category_object.name}"

@@ -1,8 +1,11 @@
 from django.db import models
+from django.http import HttpResponseRedirect
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -12,6 +15,7 @@ from core.blocks import BodyBlock
 from core.fields import StreamField
 from core.links import page_link_api_representation
 from core.mixins import HeadlessPreviewMixin, IntroductionMixin
+from home.languages import preferred_language
 
 
 class HomePageSectionCard(Orderable):
@@ -127,17 +131,63 @@ class HomePage(HeadlessPreviewMixin, IntroductionMixin, Page):
 
     @property
     def membership_url(self):
-        return self.membership_page.full_url if self.membership_page_id else None
+        target = self.membership_target
+        return target.full_url if target is not None else None
+
+    @cached_property
+    def membership_target(self):
+        """Where "Register here" leads: the request page in this home page's language.
+
+        A translation keeps the page it was copied from; its button leads to that page's
+        live translation in the same language, or to the original when there is none.
+        """
+        if not self.membership_page_id:
+            return None
+        target = self.membership_page
+        if target.locale_id != self.locale_id:
+            translated = target.get_translations().live().filter(locale_id=self.locale_id)
+            target = translated.first() or target
+        return target
 
     def visible_section_cards(self, user):
-        """The cards whose target page ``user`` may see, targets loaded as specific pages."""
-        cards = list(self.section_cards.all())
-        targets = visible_pages(user).filter(pk__in=[card.target_id for card in cards])
-        targets = targets.specific().in_bulk()
-        visible = [card for card in cards if card.target_id in targets]
+        """The cards whose target ``user`` may see, each target in this home page's language.
+
+        A card leads to the translation of its target in this page's locale; a card
+        whose target has no live translation there is left out (a Welsh home page
+        never links to an English page). Targets are loaded as specific pages; two
+        queries however many cards.
+        """
+        cards = list(self.section_cards.select_related("target"))
+        keys = {card.target.translation_key for card in cards}
+        targets = visible_pages(user).filter(locale_id=self.locale_id, translation_key__in=keys)
+        by_key = {page.translation_key: page for page in targets.specific()}
+        visible = [card for card in cards if card.target.translation_key in by_key]
         for card in visible:
-            card.target = targets[card.target_id]
+            card.target = by_key[card.target.translation_key]
         return visible
+
+    def serve(self, request, *args, **kwargs):
+        """At the site's root address, send visitors to their preferred language's home.
+
+        The preference is the language they chose with the switcher, else their
+        browser's Accept-Language; only a live translation they may see is used.
+        """
+        if request.path == "/" and self.locale_id == Locale.get_default().pk:
+            code = preferred_language(request)
+            if code != self.locale.language_code:
+                translated = (
+                    visible_pages(request.user, self.get_translations())
+                    .filter(locale__language_code=code)
+                    .first()
+                )
+                if translated is not None:
+                    response = HttpResponseRedirect(translated.get_url(request))
+                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                    return response
+        response = super().serve(request, *args, **kwargs)
+        if request.path == "/":
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -4,12 +4,23 @@ from core.access import visible_pages
 from core.models import NetworkSettings
 
 
+def localized_root(request):
+    """The site's home page in the language being read (worked out once per request)."""
+    if not hasattr(request, "_localized_root"):
+        site = Site.find_for_request(request)
+        request._localized_root = site.root_page.localized if site is not None else None
+    return request._localized_root
+
+
 def main_navigation(request):
-    """The site's top-level pages marked "show in menus" that the visitor may see."""
-    site = Site.find_for_request(request)
-    if site is None:
+    """The site's top-level pages marked "show in menus" that the visitor may see.
+
+    They are the children of the home page in the language being read, so a Welsh
+    menu lists the Welsh pages and untranslated sections are left out.
+    """
+    root = localized_root(request)
+    if root is None:
         return []
-    root = site.root_page.localized
     pages = visible_pages(request.user, root.get_children()).filter(show_in_menus=True)
     current_path = request.path
     items = []
@@ -24,6 +35,27 @@ def main_navigation(request):
             }
         )
     return items
+
+
+def home_url(request):
+    """The URL of the home page in the language being read (the site root otherwise)."""
+    root = localized_root(request)
+    return (root.get_url(request) if root is not None else None) or "/"
+
+
+def network_name(request):
+    """The network's name in the language being read.
+
+    The home page is titled with the network's name, so its translation names the
+    network in that language; without one, the name from the network settings.
+    """
+    root = localized_root(request)
+    site = Site.find_for_request(request)
+    if root is not None and site is not None and root.pk != site.root_page_id:
+        return root.title
+    from core.models import NetworkSettings
+
+    return NetworkSettings.for_request(request).network_name
 
 
 def footer_links(request):

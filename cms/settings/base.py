@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.contrib.search_promotions",
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
@@ -270,6 +271,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
     tuple(pair.split(":", 1))
     for pair in env_list("CONTENT_LANGUAGES", "en-gb:English,cy:Cymraeg (Welsh)")
 ]
+# Interface strings: locale/<code>/LC_MESSAGES/django.po, compiled to the committed
+# django.mo by `make messages` (polib, so no gettext tools are needed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static files and media -----------------------------------------------------
 STATIC_URL = "/static/"
@@ -335,7 +339,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = env.get("WAGTAIL_SITE_NAME", "Critical Care and Major Trauma Network")
 # The public address. `make run` sets it from HOST and PORT; production requires it.
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Search: Wagtail's database backend (PostgreSQL full-text search, weighted by field
+# boosts, in production; SQLite FTS locally). OPENSEARCH_URL switches to OpenSearch, the
+# scale-out option (pip install opensearch-py, then `manage.py update_index`).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if env.get("OPENSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": env.get("OPENSEARCH_BACKEND", "wagtail.search.backends.opensearch2"),
+        "URLS": env_list("OPENSEARCH_URL"),
+        "INDEX": env.get("OPENSEARCH_INDEX", "odn"),
+        "TIMEOUT": int(env.get("OPENSEARCH_TIMEOUT", "10")),
+    }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "pptx", "csv", "txt", "odt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -38,15 +39,15 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     POSTPONED = "postponed"
     FULLY_BOOKED = "fully_booked"
     STATUS_CHOICES = [
-        (SCHEDULED, "Scheduled"),
-        (CANCELLED, "Cancelled"),
-        (POSTPONED, "Postponed"),
-        (FULLY_BOOKED, "Fully booked"),
+        (SCHEDULED, _("Scheduled")),
+        (CANCELLED, _("Cancelled")),
+        (POSTPONED, _("Postponed")),
+        (FULLY_BOOKED, _("Fully booked")),
     ]
     IN_PERSON = "in_person"
     ONLINE = "online"
     HYBRID = "hybrid"
-    FORMAT_CHOICES = [(IN_PERSON, "In person"), (ONLINE, "Online"), (HYBRID, "Hybrid")]
+    FORMAT_CHOICES = [(IN_PERSON, _("In person")), (ONLINE, _("Online")), (HYBRID, _("Hybrid"))]
 
     summary = models.TextField(help_text="What the event is and who it is for, in a sentence.")
     body = StreamField(BodyBlock(), blank=True)

@@ -88,7 +88,7 @@ class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Introd
         slug = self.staff_group.slug
         context["courses"] = group_courses(request.user, self.staff_group, self.locale_id)
         context["occurrences"] = occurrences_between(
-            request.user, now, now + self.calendar_horizon, {"staff_group": slug}
+            request.user, now, now + self.calendar_horizon, {"staff_group": slug}, self.locale_id
         )
         context["training_links"] = training_links(request, self.staff_group, self.locale_id)
         context["child_links"] = child_links(self, request.user)

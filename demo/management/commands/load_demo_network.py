@@ -14,6 +14,7 @@ DEMO_STEPS = [
     "demo.membership",
     "demo.guidelines",
     "demo.groups",
+    "demo.welsh",
 ]
 
 

@@ -1,0 +1,59 @@
+"""Which languages a page can be read in, and the visitor's preferred one.
+
+The switcher in the header and the ``hreflang`` alternates list only the
+languages in which the current page has a live translation that the visitor may
+see (the access rule decides, so a members-only translation never leaks its URL).
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Page
+
+from core.access import visible_pages
+
+
+def page_languages(request, page):
+    """The live, visible translations of ``page``, in the order of the site's languages.
+
+    Returns a list of dicts: ``code`` (the BCP 47 language code), ``name`` (the
+    language's own name, such as "Cymraeg"), ``url`` and ``full_url`` of that
+    translation, ``switch_url`` (which remembers the choice, then goes there) and
+    ``current``. One query; an empty list when there is no page.
+    """
+    if page is None or not isinstance(page, Page) or not page.pk:
+        return []
+    user = getattr(request, "user", None)
+    translations = visible_pages(user, Page.objects.filter(translation_key=page.translation_key))
+    by_code = {p.locale.language_code: p for p in translations.select_related("locale")}
+    languages = []
+    for code, label in settings.WAGTAIL_CONTENT_LANGUAGES:
+        translated = by_code.get(code)
+        if translated is None:
+            continue
+        url = translated.get_url(request)
+        if not url:
+            continue
+        languages.append(
+            {
+                "code": code,
+                # Labels read "Own name (English name)": the switcher shows the own name.
+                "name": label.split(" (")[0],
+                "url": url,
+                "full_url": translated.get_full_url(request),
+                "switch_url": reverse("switch_language", args=[code])
+                + "?"
+                + urlencode({"next": url}),
+                "current": translated.pk == page.pk,
+            }
+        )
+    return languages
+
+
+def preferred_language(request):
+    """The content language the visitor prefers: their earlier choice, else Accept-Language."""
+    code = translation.get_language_from_request(request, check_path=False)
+    return translation.get_supported_language_variant(code)
