@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("membership.urls")),
     path("language/<str:code>/", switch_language, name="switch_language"),
     path("", include("events.urls")),
+    path("group-membership/", include("groups.urls")),
 ]
 
 if settings.DEBUG:
