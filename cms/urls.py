@@ -7,13 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.views import api_router
-from cms import health
+from cms import health, two_factor
 from home.views import switch_language
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("admin/2fa/setup/", two_factor.setup, name="two_factor_setup"),
+    path("admin/2fa/verify/", two_factor.verify, name="two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
@@ -21,6 +23,7 @@ urlpatterns = [
     path("", include("membership.urls")),
     path("language/<str:code>/", switch_language, name="switch_language"),
     path("", include("events.urls")),
+    path("group-membership/", include("groups.urls")),
 ]
 
 if settings.DEBUG:

@@ -439,3 +439,43 @@ class MeetingAction(Orderable):
     @property
     def is_overdue(self):
         return bool(self.is_outstanding and self.due_date and self.due_date < timezone.localdate())
+
+
+class JoinRequest(models.Model):
+    """A network member's request to join a group, decided by the network office."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting decision"
+        APPROVED = "approved", "Approved"
+        DECLINED = "declined", "Declined"
+
+    group = models.ForeignKey(
+        NetworkGroupPage, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_join_requests"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "group join request"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_join_request_per_group",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.get_username()}: {self.group.title}"

@@ -7,12 +7,14 @@ only that they are for the group's members. Each function runs a fixed number of
 queries whatever the number of meetings, papers or actions.
 """
 
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
-from core.access import visible_documents, visible_pages
+from core.access import is_member, visible_documents, visible_pages
 from groups.models import (
+    JoinRequest,
     MeetingAction,
     MeetingPage,
     MeetingPapersPage,
@@ -59,12 +61,26 @@ def group_context(request, group):
     papers = _papers_by_meeting(user, group)
     upcoming = list(meetings.filter(start__gte=now)[:UPCOMING_MEETINGS_SHOWN])
     past = list(meetings.filter(start__lt=now).order_by("-start")[:PAST_MEETINGS_SHOWN])
+    is_group_member = group.is_member(user)
     return {
-        "roster": list(group.roster.select_related(None).all()),
+        "roster": list(group.roster.all()),
         "upcoming_meetings": _meeting_rows(upcoming, papers),
         "past_meetings": _meeting_rows(past, papers),
-        "is_group_member": group.is_member(user),
+        "is_group_member": is_group_member,
+        "join_state": _join_state(user, group, is_group_member),
+        "join_url": reverse("groups:join", args=[group.pk]),
+        "leave_url": reverse("groups:leave", args=[group.pk]),
     }
+
+
+def _join_state(user, group, is_group_member):
+    """ "member", "pending", "can_join" for a network member, else None."""
+    if is_group_member:
+        return "member"
+    if not is_member(user):
+        return None
+    pending = group.join_requests.filter(user=user, status=JoinRequest.Status.PENDING)
+    return "pending" if pending.exists() else "can_join"
 
 
 def meeting_context(request, meeting):

@@ -1,8 +1,10 @@
 from django.template.response import TemplateResponse
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from core.access import can_view_page, is_member
+from groups import admin
 from groups.models import MeetingPapersPage, NetworkGroupPage
 
 
@@ -23,3 +25,8 @@ def group_papers_page(page, request, serve_args, serve_kwargs):
     return TemplateResponse(
         request, "groups/papers_for_group.html", {"network_group": group}, status=403
     ).render()
+
+
+register_snippet(admin.JoinRequestViewSet)
+hooks.register("register_bulk_action", admin.ApproveBulkAction)
+hooks.register("register_bulk_action", admin.DeclineBulkAction)

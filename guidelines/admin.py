@@ -22,18 +22,9 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
+from core.exports import safe_cell
 from guidelines.actions import DUE_SOON_DAYS, due_for_review
 from guidelines.models import ConsultationComment, GuidelinePage
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """A spreadsheet cell that cannot run as a formula (CSV injection)."""
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def can_see_review(user) -> bool:

@@ -18,10 +18,12 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import pytest
 
 from events.models import EventPage
+from guidelines.models import GuidelineIndexPage, GuidelinePage
 from membership.models import MembershipRequestPage
 from pages.models import QualityMeasurePage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import ContentPageFactory, HomePageFactory, SectionPageFactory
+from tests.guidelines.conftest import make_guideline
 from tests.pages.factories import (
     QualityImprovementIndexPageFactory,
     QualityMeasurePageFactory,
@@ -52,6 +54,12 @@ def _training(home):
 
 def _quality(home):
     return QualityImprovementIndexPageFactory(parent=home)
+
+
+def _guidelines(home):
+    page = GuidelineIndexPage(title="Guidelines & policies", slug="guidelines")
+    home.add_child(instance=page)
+    return page
 
 
 def _membership(home):
@@ -86,6 +94,8 @@ PAGE_TYPES = {
         ),
     ),
     "membership.MembershipRequestPage": (lambda home: home, _membership),
+    "guidelines.GuidelineIndexPage": (lambda home: home, _guidelines),
+    "guidelines.GuidelinePage": (_guidelines, lambda parent: make_guideline(parent, "CC-G-012")),
 }
 
 
@@ -151,6 +161,10 @@ def test_copy_alias_translate_move_and_delete(client, home_page, superuser, labe
         assert copy.specific.measure_code == "MT-S01-2"
         assert alias.specific.measure_code == "MT-S01"
         assert translation.specific.measure_code == "MT-S01"
+    if model is GuidelinePage:
+        assert copy.specific.reference == "CC-G-012-2"
+        assert alias.specific.reference == "CC-G-012"
+        assert translation.specific.reference == "CC-G-012"
 
 
 def test_a_taken_measure_code_is_refused_with_a_message(client, home_page, superuser):

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -95,6 +97,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: sends the Network office and superusers to 2FA set-up or
+    # verification before any admin page when ADMIN_2FA_REQUIRED is on.
+    "cms.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
@@ -218,6 +223,12 @@ CONTENT_SECURITY_POLICY = {
 # call out for Wagtail's release notices (upgrades are planned: docs/deployment.md).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Two-factor authentication for the admin (django-otp) -----------------------
+# ADMIN_2FA_REQUIRED makes a TOTP device compulsory for superusers and the Network
+# office (cms/two_factor.py). Off here (dev, tests); on in production.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = env.get("WAGTAIL_SITE_NAME", "Critical Care and Major Trauma Network")
 
 # --- Login throttling (django-axes) ---------------------------------------------
 # Member and admin logins alike: after AXES_FAILURE_LIMIT wrong passwords for one

@@ -5,6 +5,9 @@ from .base import env, env_bool, require_production_settings
 
 require_production_settings()
 
+# Superusers and the Network office sign in to the admin with a second factor.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Load balancers probe over plain HTTP.

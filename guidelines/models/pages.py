@@ -238,10 +238,12 @@ class GuidelinePage(RoutablePageMixin, HeadlessPreviewMixin, BreadcrumbMixin, Li
                 "Write the reference as letters and numbers in parts joined by hyphens, "
                 "for example CC-G-012."
             )
-        elif reference:
+        elif reference and not self.alias_of_id:  # an alias shows its original's reference
             locale_id = self.locale_id or Locale.get_default().pk
             clash = (
-                GuidelinePage.objects.filter(locale_id=locale_id, reference=reference)
+                GuidelinePage.objects.filter(
+                    locale_id=locale_id, reference=reference, alias_of__isnull=True
+                )
                 .exclude(pk=self.pk)
                 .first()
             )
@@ -279,8 +281,32 @@ class GuidelinePage(RoutablePageMixin, HeadlessPreviewMixin, BreadcrumbMixin, Li
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        # A copy in the same language (the admin's Copy) cannot keep the reference: it
+        # gets the next free one (CC-G-012-2), which the editor changes before publishing;
+        # the editor's form refuses a taken reference with a message (``clean``).
+        if self.locale_id is None and self.path:
+            parent = self.get_parent()
+            self.locale_id = parent.locale_id if parent else Locale.get_default().pk
+        if self.reference and not self.alias_of_id and self.locale_id:
+            self.reference = self.free_reference(self.reference)
         self.refresh_document_text()
         return super().save(*args, **kwargs)
+
+    def free_reference(self, reference: str) -> str:
+        """``reference``, or ``reference-2``, ``-3``... if another guideline in this
+        language already holds it."""
+        taken = set(
+            GuidelinePage.objects.filter(
+                locale_id=self.locale_id, reference__startswith=reference, alias_of__isnull=True
+            )
+            .exclude(pk=self.pk)
+            .values_list("reference", flat=True)
+        )
+        candidate, number = reference, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{reference}-{number}"
+        return candidate
 
     def refresh_document_text(self):
         """Extract the controlled document's text when the document (or its file) changed."""

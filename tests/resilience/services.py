@@ -221,6 +221,7 @@ class Gunicorn:
                 "SECRET_KEY": "fault-test-secret-key-with-enough-length-0123456789",
                 "ALLOWED_HOSTS": "127.0.0.1,localhost",
                 "SECURE_SSL_REDIRECT": "false",
+                "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
                 **env,
             },
             stdout=self.log,
