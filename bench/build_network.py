@@ -307,8 +307,8 @@ def build(pages: int):
                 for n, event in enumerate(events)
             )
         if staff_groups:
-            EventPage.audience.through.objects.bulk_create(
-                EventPage.audience.through(
+            EventPage.staff_groups.through.objects.bulk_create(
+                EventPage.staff_groups.through(
                     eventpage_id=event.pk, staffgroup_id=staff_groups[n % len(staff_groups)].pk
                 )
                 for n, event in enumerate(events)
@@ -321,7 +321,7 @@ def build(pages: int):
                     title=f"{TOPICS[n % len(TOPICS)]} course {n + 1}",
                     slug=f"archive-course-{n + 1:03d}",
                     summary="A course for the trauma pathway.",
-                    delivery_format=["face-to-face", "virtual", "e-learning", "blended"][n % 4],
+                    delivery_format=["in_person", "online", "e_learning", "hybrid"][n % 4],
                     provider="Network Education Team",
                     cost="free",
                     status="open",
@@ -433,7 +433,7 @@ def discover(host):
         "month_path": events.url_path[len(events.get_site().root_page.url_path) - 1 :]
         + f"calendar/{today.year}/{today.month:02d}/",
         "training_path": training.url_path[len(training.get_site().root_page.url_path) - 1 :]
-        + f"?staff_group={group.slug}&format=face-to-face",
+        + f"?staff_group={group.slug}&format=in_person",
         "static_path": staticfiles_storage.url(css),
         "restricted_sections": PageViewRestriction.objects.count(),
         "event_pages": EventPage.objects.count(),

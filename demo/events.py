@@ -77,7 +77,7 @@ def event_specs(today):
             "excluded": [board_skip],
             "organiser": "Network office",
             "categories": ["governance"],
-            "audience": ["trauma-surgeons", "emergency-medicine", "critical-care-nurses"],
+            "staff_groups": ["trauma-surgeons", "emergency-medicine", "critical-care-nurses"],
         },
         {
             "slug": "trauma-study-day",
@@ -91,7 +91,7 @@ def event_specs(today):
             "capacity": 120,
             "organiser": "Major trauma education team",
             "categories": ["study-days"],
-            "audience": ["trauma-surgeons", "emergency-medicine", "paramedics"],
+            "staff_groups": ["trauma-surgeons", "emergency-medicine", "paramedics"],
         },
         {
             "slug": "critical-care-transfer-training",
@@ -105,7 +105,7 @@ def event_specs(today):
             "capacity": 16,
             "organiser": "Critical care education team",
             "categories": ["training"],
-            "audience": ["critical-care-nurses", "paramedics"],
+            "staff_groups": ["critical-care-nurses", "paramedics"],
         },
         {
             "slug": "critical-care-transfer-training-spring",
@@ -117,7 +117,7 @@ def event_specs(today):
             "booking_url": "https://booking.example.nhs.uk/transfer-training",
             "capacity": 16,
             "categories": ["training"],
-            "audience": ["critical-care-nurses", "paramedics"],
+            "staff_groups": ["critical-care-nurses", "paramedics"],
         },
         {
             "slug": "morbidity-and-mortality-review",
@@ -132,7 +132,7 @@ def event_specs(today):
             "repeat_position": -1,
             "repeat_count": 6,
             "categories": ["audit-and-review"],
-            "audience": ["trauma-surgeons", "emergency-medicine"],
+            "staff_groups": ["trauma-surgeons", "emergency-medicine"],
         },
         {
             "slug": "rehabilitation-pathway-workshop",
@@ -143,7 +143,7 @@ def event_specs(today):
             "place": OFFICE,
             "status": EventPage.CANCELLED,
             "categories": ["study-days"],
-            "audience": [
+            "staff_groups": [
                 "physiotherapists",
                 "occupational-therapists",
                 "rehabilitation-coordinators",
@@ -158,7 +158,7 @@ def event_specs(today):
             "format": EventPage.ONLINE,
             "online_url": TEAMS,
             "categories": ["audit-and-review"],
-            "audience": ["trauma-surgeons", "critical-care-nurses"],
+            "staff_groups": ["trauma-surgeons", "critical-care-nurses"],
             "members_only": True,
         },
         {
@@ -185,7 +185,7 @@ def event_specs(today):
             "repeat_count": 6,
             "excluded": [drop_in_first + timedelta(weeks=2)],
             "categories": ["training"],
-            "audience": ["critical-care-nurses"],
+            "staff_groups": ["critical-care-nurses"],
         },
         {
             "slug": "dysphagia-update",
@@ -197,7 +197,7 @@ def event_specs(today):
             "online_url": TEAMS,
             "status": EventPage.POSTPONED,
             "categories": ["study-days"],
-            "audience": ["speech-and-language-therapists"],
+            "staff_groups": ["speech-and-language-therapists"],
         },
         {
             "slug": "winter-planning-meeting",
@@ -207,7 +207,7 @@ def event_specs(today):
             "end": at(today - timedelta(days=20), 12),
             "place": OFFICE,
             "categories": ["governance"],
-            "audience": ["critical-care-nurses"],
+            "staff_groups": ["critical-care-nurses"],
         },
         {
             "slug": "respiratory-physiotherapy-study-day",
@@ -218,7 +218,7 @@ def event_specs(today):
             "all_day": True,
             "place": MTC,
             "categories": ["study-days"],
-            "audience": ["physiotherapists"],
+            "staff_groups": ["physiotherapists"],
         },
     ]
 
@@ -266,7 +266,7 @@ def _create_event(index, spec, categories, staff_groups):
     spec = dict(spec)
     venue, address = spec.pop("place", ("", ""))
     category_slugs = spec.pop("categories", [])
-    audience_slugs = spec.pop("audience", [])
+    group_slugs = spec.pop("staff_groups", [])
     excluded = spec.pop("excluded", [])
     spec.pop("members_only", None)
     event = EventPage(
@@ -277,7 +277,7 @@ def _create_event(index, spec, categories, staff_groups):
         **spec,
     )
     event.categories = [categories[slug] for slug in category_slugs]
-    event.audience = [staff_groups[slug] for slug in audience_slugs if slug in staff_groups]
+    event.staff_groups = [staff_groups[slug] for slug in group_slugs if slug in staff_groups]
     event.excluded_dates = [EventExcludedDate(date=day) for day in excluded]
     index.add_child(instance=event)
     event.save_revision().publish()

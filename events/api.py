@@ -87,7 +87,7 @@ def filter_events(queryset, params):
         raise _bad_request("start_after must be earlier than start_before")
 
     queryset = queryset.select_related("image").prefetch_related(
-        "categories", "audience", "excluded_dates", "image__renditions"
+        "categories", "staff_groups", "excluded_dates", "image__renditions"
     )
     category = params.get("category", "")
     if category and not SLUG.fullmatch(category):

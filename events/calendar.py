@@ -11,8 +11,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import DeliveryFormat
 from core.models import StaffGroup
-from events.models import EventCategory, EventPage
+from events.models import EventCategory
 from events.occurrences import Occurrence, occurrences_between
 from events.recurrence import from_local, to_local
 
@@ -27,7 +28,7 @@ class CalendarFilterForm(forms.Form):
     """The calendar's filters, read from the query string."""
 
     category = forms.ChoiceField(required=False, label=_("Category"))
-    audience = forms.ChoiceField(required=False, label=_("Staff group"))
+    staff_group = forms.ChoiceField(required=False, label=_("Staff group"))
     format = forms.ChoiceField(required=False, label=_("Format"))
 
     def __init__(self, data, locale_id):
@@ -35,8 +36,8 @@ class CalendarFilterForm(forms.Form):
         categories = EventCategory.objects.filter(locale_id=locale_id).values_list("slug", "name")
         groups = StaffGroup.objects.filter(locale_id=locale_id).values_list("slug", "name")
         self.fields["category"].choices = [("", _("All categories")), *categories]
-        self.fields["audience"].choices = [("", _("All staff groups")), *groups]
-        self.fields["format"].choices = [("", _("Any format")), *EventPage.FORMAT_CHOICES]
+        self.fields["staff_group"].choices = [("", _("All staff groups")), *groups]
+        self.fields["format"].choices = [("", _("Any format")), *DeliveryFormat.choices]
 
     def calendar_filters(self) -> dict:
         """The valid filters as calendar source keys; invalid ones are reported, not applied."""
@@ -44,15 +45,14 @@ class CalendarFilterForm(forms.Form):
         cleaned = getattr(self, "cleaned_data", {})
         filters = {
             "category": cleaned.get("category"),
-            "staff_group": cleaned.get("audience"),
+            "staff_group": cleaned.get("staff_group"),
             "format": cleaned.get("format"),
         }
         return {key: value for key, value in filters.items() if value}
 
     def query_string(self) -> str:
         filters = self.calendar_filters()
-        names = {"staff_group": "audience"}
-        return urlencode({names.get(key, key): value for key, value in filters.items()})
+        return urlencode(filters)
 
 
 def upcoming_occurrences(user, filters, now=None, locale_id=None):

@@ -159,7 +159,7 @@ def event_context(request, event):
         image_url = request.build_absolute_uri(event.image.get_rendition("max-1200x1200").url)
     return {
         "categories": in_locale(list(event.categories.all()), event.locale_id),
-        "audience": in_locale(list(event.audience.all()), event.locale_id),
+        "staff_groups": in_locale(list(event.staff_groups.all()), event.locale_id),
         "attachments": [item for item in attachments if item.document_id in allowed],
         "shows_next": bool(event.repeats and upcoming),
         "shown_start": shown_start,

@@ -11,7 +11,7 @@ def visible_events(user, start, end, filters):
     """Events ``user`` may see with an occurrence in the window, matching ``filters``.
 
     Four queries whatever the number of events: the events, then their categories,
-    audience and excluded dates.
+    staff groups and excluded dates.
     """
     events = visible_pages(user, EventPage.objects.all()).filter(
         start__lt=end, series_end__gte=start
@@ -24,13 +24,13 @@ def visible_events(user, start, end, filters):
         )
     if staff_group := filters.get("staff_group"):
         events = events.filter(
-            pk__in=EventPage.audience.through.objects.filter(staffgroup__slug=staff_group).values(
-                "eventpage_id"
-            )
+            pk__in=EventPage.staff_groups.through.objects.filter(
+                staffgroup__slug=staff_group
+            ).values("eventpage_id")
         )
     if attendance := filters.get("format"):
         events = events.filter(format=attendance)
-    return events.prefetch_related("categories", "audience", "excluded_dates")
+    return events.prefetch_related("categories", "staff_groups", "excluded_dates")
 
 
 def event_occurrences(user, start, end, filters):

@@ -4,7 +4,7 @@
 from urllib.parse import urlencode
 
 from core.access import visible_pages
-from core.formats import ONLINE
+from core.formats import REMOTE
 from pages.models import TrainingCoursePage, TrainingIndexPage
 from pages.training import with_upcoming_sessions
 
@@ -29,5 +29,5 @@ def training_links(request, staff_group, locale_id):
     url = index.get_url(request)
     return {
         "all": f"{url}?{urlencode({'staff_group': staff_group.slug})}",
-        "online": f"{url}?{urlencode({'staff_group': staff_group.slug, 'format': ONLINE})}",
+        "online": f"{url}?{urlencode({'staff_group': staff_group.slug, 'format': REMOTE})}",
     }

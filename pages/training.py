@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from core.access import visible_pages
-from core.formats import FORMAT_FILTER_CHOICES, ONLINE, ONLINE_FORMATS, format_values
+from core.formats import FORMAT_FILTER_CHOICES, REMOTE, REMOTE_FORMATS, format_values
 from core.listing import Facet, FacetListing, facet_listing, value_counts
 from core.models import StaffGroup
 from core.search import search_terms
@@ -35,7 +35,7 @@ def visible_courses(user, queryset=None) -> QuerySet:
 
 def _format_counts(queryset):
     counts = value_counts("delivery_format")(queryset)
-    counts[ONLINE] = sum(counts.get(value, 0) for value in ONLINE_FORMATS)
+    counts[REMOTE] = sum(counts.get(value, 0) for value in REMOTE_FORMATS)
     return counts
 
 

@@ -25,10 +25,10 @@ def linked(home_page):
     EventPageFactory(
         parent=events,
         title="Trauma team training",
-        relations__audience=[surgeons],
+        relations__staff_groups=[surgeons],
         relations__categories=[training],
     )
-    EventPageFactory(parent=events, title="Nursing forum", relations__audience=[nurses])
+    EventPageFactory(parent=events, title="Nursing forum", relations__staff_groups=[nurses])
     courses = TrainingIndexPageFactory(parent=home_page)
     TrainingCoursePageFactory(parent=courses, title="ATLS", staff_groups=[surgeons])
     return {"surgeons": surgeons, "nurses": nurses}
@@ -41,9 +41,9 @@ def titles(response):
 
 def test_many_to_many_filters_take_slugs(client, linked):
     events = "/api/v2/pages/?type=events.EventPage"
-    assert titles(client.get(f"{events}&audience=trauma-surgeons")) == ["Trauma team training"]
+    assert titles(client.get(f"{events}&staff_groups=trauma-surgeons")) == ["Trauma team training"]
     assert titles(client.get(f"{events}&categories=training")) == ["Trauma team training"]
-    assert titles(client.get(f"{events}&audience=trauma-surgeons,critical-care-nurses")) == [
+    assert titles(client.get(f"{events}&staff_groups=trauma-surgeons,critical-care-nurses")) == [
         "Nursing forum",
         "Trauma team training",
     ]
@@ -58,7 +58,10 @@ def test_many_to_many_filters_take_slugs(client, linked):
             "type=pages.TrainingCoursePage&staff_groups=abc",
             "staff_groups: no staff group has the slug 'abc'",
         ),
-        ("type=events.EventPage&audience=nobody", "audience: no staff group has the slug 'nobody'"),
+        (
+            "type=events.EventPage&staff_groups=nobody",
+            "staff_groups: no staff group has the slug 'nobody'",
+        ),
         (
             "type=events.EventPage&categories=training,x%20y",
             "categories: no event category has the slug 'x y'",

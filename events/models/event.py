@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import BodyBlock
 from core.fields import StreamField
+from core.formats import EVENT_FORMAT_CHOICES, DeliveryFormat
 from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin, ListingMixin
 from events import api
 from events.forms import EventPageForm
@@ -44,10 +45,11 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         (POSTPONED, _("Postponed")),
         (FULLY_BOOKED, _("Fully booked")),
     ]
-    IN_PERSON = "in_person"
-    ONLINE = "online"
-    HYBRID = "hybrid"
-    FORMAT_CHOICES = [(IN_PERSON, _("In person")), (ONLINE, _("Online")), (HYBRID, _("Hybrid"))]
+    # The shared delivery-format vocabulary (core.formats), without self-paced e-learning.
+    IN_PERSON = DeliveryFormat.IN_PERSON.value
+    ONLINE = DeliveryFormat.ONLINE.value
+    HYBRID = DeliveryFormat.HYBRID.value
+    FORMAT_CHOICES = EVENT_FORMAT_CHOICES
 
     summary = models.TextField(help_text="What the event is and who it is for, in a sentence.")
     body = StreamField(BodyBlock(), blank=True)
@@ -73,7 +75,7 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
     booking_url = models.URLField(blank=True, verbose_name="booking link")
     capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Places available.")
     categories = ParentalManyToManyField(EventCategory, blank=True, related_name="events")
-    audience = ParentalManyToManyField(
+    staff_groups = ParentalManyToManyField(
         "core.StaffGroup", blank=True, related_name="events", help_text="Who it is for."
     )
     image = models.ForeignKey(
@@ -143,7 +145,7 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
             heading="Organiser and booking",
         ),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("audience", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("staff_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("image"),
         FieldPanel("body"),
         InlinePanel("documents", label="Document", heading="Documents"),
@@ -175,7 +177,7 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         APIField("booking_url"),
         APIField("capacity"),
         APIField("categories", serializer=api.SnippetListField()),
-        APIField("audience", serializer=api.SnippetListField()),
+        APIField("staff_groups", serializer=api.SnippetListField()),
         APIField("image", serializer=api.ImageField()),
         APIField("body"),
     ]

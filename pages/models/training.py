@@ -13,7 +13,6 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from core.api_filters import staff_group_slug
 from core.blocks import BodyBlock
 from core.fields import StreamField
 from core.formats import FORMAT_FILTER_CHOICES, DeliveryFormat, format_values
@@ -137,10 +136,9 @@ class TrainingCoursePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Pa
         APIField("sessions"),
         APIField("body"),
     ]
-    api_query_parameters = ("staff_group", "format")
+    api_query_parameters = ("format",)
     api_query_parameter_schemas = {
         "format": {"type": "string", "enum": [value for value, _ in FORMAT_FILTER_CHOICES]},
-        "staff_group": {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
     }
 
     parent_page_types = ["pages.TrainingIndexPage"]
@@ -159,9 +157,6 @@ class TrainingCoursePage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Pa
         from wagtail.api.v2.utils import BadRequestError
 
         queryset = queryset.prefetch_related("staff_groups", "sessions")
-        slug = staff_group_slug(params)
-        if slug is not None:
-            queryset = queryset.filter(staff_groups__slug=slug).distinct()
         value = params.get("format")
         if value is not None:
             formats = format_values(value)

@@ -21,7 +21,7 @@ def test_every_event_field_has_a_type(schema):
     assert fields["recurrence"]["type"] == "object"
     assert fields["recurrence"]["properties"]["frequency"]["enum"] == ["weekly", "monthly"]
     assert fields["location"]["type"] == "object"
-    assert fields["categories"]["type"] == fields["audience"]["type"] == "array"
+    assert fields["categories"]["type"] == fields["staff_groups"]["type"] == "array"
     assert fields["categories"]["items"]["properties"]["slug"] == {"type": "string"}
     assert fields["image"]["type"] == "object"
     assert fields["status"]["enum"] == ["scheduled", "cancelled", "postponed", "fully_booked"]

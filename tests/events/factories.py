@@ -54,13 +54,13 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def relations(event, create, extracted, **kwargs):
-        """categories=[...], audience=[...], excluded=[dates] then save, as an editor would."""
+        """categories=[...], staff_groups=[...], excluded=[dates] then save, as an editor would."""
         if not create:
             return
         if kwargs.get("categories"):
             event.categories.set(kwargs["categories"])
-        if kwargs.get("audience"):
-            event.audience.set(kwargs["audience"])
+        if kwargs.get("staff_groups"):
+            event.staff_groups.set(kwargs["staff_groups"])
         for day in kwargs.get("excluded", ()):
             EventExcludedDate.objects.create(page=event, date=day)
         if kwargs:

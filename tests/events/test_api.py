@@ -47,7 +47,7 @@ def calendar(events_index):
         end=london(2026, 2, 11),
         all_day=True,
         relations__categories=[education],
-        relations__audience=[paramedics],
+        relations__staff_groups=[paramedics],
     )
     old = EventPageFactory(
         parent=events_index,
@@ -69,7 +69,7 @@ def test_event_fields_are_inline_objects(client, calendar):
     assert item["categories"] == [
         {"id": study_day.categories.get().pk, "name": "Education", "slug": "education"}
     ]
-    assert item["audience"][0]["slug"] == "paramedics"
+    assert item["staff_groups"][0]["slug"] == "paramedics"
     assert item["recurrence"] is None
     series = client.get(f"/api/v2/pages/{board.pk}/").json()
     assert series["recurrence"]["frequency"] == "monthly"
@@ -207,7 +207,7 @@ def test_api_list_runs_a_fixed_number_of_queries(
     groups = [StaffGroup.objects.create(name="Paramedics", slug="paramedics")]
     now = timezone.now()
     fields = (
-        "start,end,all_day,next_occurrence,status,location,categories,audience,recurrence,image"
+        "start,end,all_day,next_occurrence,status,location,categories,staff_groups,recurrence,image"
     )
     url = (
         f"{LIST}&fields={fields}&upcoming=true&start_after={now.date()}"
@@ -222,7 +222,7 @@ def test_api_list_runs_a_fixed_number_of_queries(
                 title=f"Event {number}",
                 start=now + timedelta(days=1, hours=number),
                 relations__categories=categories,
-                relations__audience=groups,
+                relations__staff_groups=groups,
                 **options,
             )
 

@@ -113,7 +113,7 @@ def test_impossible_months_are_not_found(client, events_index, url):
     assert client.get(url).status_code == 404
 
 
-def test_filters_by_category_audience_and_format(client, events_index):
+def test_filters_by_category_staff_group_and_format(client, events_index):
     governance = EventCategoryFactory(name="Governance")
     education = EventCategoryFactory(name="Education")
     nurses = StaffGroup.objects.create(name="Critical care nurses", slug="critical-care-nurses")
@@ -131,7 +131,7 @@ def test_filters_by_category_audience_and_format(client, events_index):
         repeat=WEEKLY,
         repeat_count=3,
         relations__categories=[education],
-        relations__audience=[nurses],
+        relations__staff_groups=[nurses],
     )
 
     def titles(query):
@@ -142,7 +142,7 @@ def test_filters_by_category_audience_and_format(client, events_index):
 
     assert titles("") == {"Network board", "Transfer training"}
     assert titles("category=governance") == {"Network board"}
-    assert titles("audience=critical-care-nurses") == {"Transfer training"}
+    assert titles("staff_group=critical-care-nurses") == {"Transfer training"}
     assert titles("format=online") == {"Network board"}
     assert titles("format=in_person&category=education") == {"Transfer training"}
     assert titles("format=hybrid") == set()
@@ -159,7 +159,7 @@ def test_unknown_filter_values_are_reported_not_fatal(client, events_index):
     assert "Some filters could not be applied" in html
     assert "<script>" not in html.split("</header>", 1)[-1].replace("<script>document", "")
     assert ">Network board</a>" in html
-    for garbage in ("category=%00", "audience=%00&format=x", "category=a%20b&page=%00"):
+    for garbage in ("category=%00", "staff_group=%00&format=x", "category=a%20b&page=%00"):
         assert client.get(f"/events/?{garbage}").status_code == 200
         assert client.get(f"/events/calendar/2026/12/?{garbage}").status_code == 200
 
@@ -207,7 +207,7 @@ def _populate(events_index, count, categories, groups, start_index=0):
             start=base + timedelta(hours=number % 100),
             end=base + timedelta(hours=number % 100, minutes=30),
             relations__categories=categories,
-            relations__audience=groups,
+            relations__staff_groups=groups,
             **options,
         )
 
@@ -221,7 +221,7 @@ def test_listings_run_a_fixed_number_of_queries(
     month_url = f"/events/calendar/{base_month.year}/{base_month.month:02d}/"
     urls = ["/events/", "/events/?page=2&category=governance", month_url, "/events/past/"]
     # Site chrome (site, menus, settings, breadcrumbs, the page's languages) plus 2 for
-    # the filter choices and 4 for the events (pages, categories, audience, excluded dates).
+    # the filter choices and 4 for the events (pages, categories, staff groups, excluded dates).
     budget = 26
     _populate(events_index, 10, categories, groups)
     for url in urls:

@@ -50,7 +50,7 @@ class TrainingCoursePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Course {n:03d}")
     slug = factory.LazyAttribute(lambda page: slugify(page.title))
     summary = "A course for the trauma pathway."
-    delivery_format = "face-to-face"
+    delivery_format = "in_person"
     provider = "Network Education Team"
     cost = "free"
     status = "open"

@@ -22,14 +22,14 @@ def courses(training, groups):
         TrainingCoursePageFactory(
             parent=training,
             title="Chest physiotherapy webinar",
-            delivery_format="virtual",
+            delivery_format="online",
             staff_groups=[physio],
             sessions=[session_in(20, venue="Online (Teams)")],
         ),
         TrainingCoursePageFactory(
             parent=training,
             title="Mobilisation e-learning",
-            delivery_format="e-learning",
+            delivery_format="e_learning",
             staff_groups=[physio, groups["critical-care-nurses"]],
         ),
         TrainingCoursePageFactory(
@@ -62,11 +62,11 @@ def titles(response):
 @pytest.mark.parametrize(
     "query,expected",
     [
-        ("&staff_group=physiotherapists", 3),
-        ("&staff_group=physiotherapists&format=online", 2),
-        ("&format=virtual", 1),
-        ("&format=face-to-face", 2),
-        ("&staff_group=trauma-surgeons&format=e-learning", 0),
+        ("&staff_groups=physiotherapists", 3),
+        ("&staff_groups=physiotherapists&format=remote", 2),
+        ("&format=online", 1),
+        ("&format=in_person", 2),
+        ("&staff_groups=trauma-surgeons&format=e_learning", 0),
     ],
 )
 def test_course_filters(client, courses, query, expected):
@@ -74,7 +74,7 @@ def test_course_filters(client, courses, query, expected):
 
 
 def test_course_fields_inline_staff_groups_and_sessions(client, courses, groups):
-    data = client.get(f"{COURSES}&fields=*&format=virtual").json()
+    data = client.get(f"{COURSES}&fields=*&format=online").json()
     (item,) = data["items"]
 
     assert item["staff_groups"] == [
@@ -84,7 +84,7 @@ def test_course_fields_inline_staff_groups_and_sessions(client, courses, groups)
             "slug": "physiotherapists",
         }
     ]
-    assert item["delivery_format"] == "virtual" and item["cost"] == "free"
+    assert item["delivery_format"] == "online" and item["cost"] == "free"
     assert item["sessions"][0]["venue"] == "Online (Teams)"
     assert item["sessions"][0]["start"].endswith("Z") or "+" in item["sessions"][0]["start"]
 
@@ -100,10 +100,10 @@ def test_measure_filters(client, measures, query, expected):
 @pytest.mark.parametrize(
     "url,reason",
     [
-        (f"{COURSES}&staff_group=dentists", "staff_group"),
-        (f"{COURSES}&staff_group=", "staff_group"),
-        (f"{COURSES}&staff_group=%00", "staff_group"),
-        (f"{COURSES}&staff_group=../../etc", "staff_group"),
+        (f"{COURSES}&staff_groups=dentists", "staff_group"),
+        (f"{COURSES}&staff_groups=", "staff_group"),
+        (f"{COURSES}&staff_groups=%00", "staff_group"),
+        (f"{COURSES}&staff_groups=../../etc", "staff_group"),
         (f"{MEASURES}&domain=%00", "domain"),
         (f"{COURSES}&format=carrier-pigeon", "format"),
         (f"{COURSES}&format=json", "format"),
@@ -132,7 +132,7 @@ def test_members_only_course_and_measure(
     if login_as:
         client.force_login(request.getfixturevalue(login_as))
 
-    course_titles = titles(client.get(f"{COURSES}&staff_group=physiotherapists&format=online"))
+    course_titles = titles(client.get(f"{COURSES}&staff_groups=physiotherapists&format=remote"))
     measure_titles = titles(client.get(f"{MEASURES}&domain=safety"))
     course_detail = client.get(f"/api/v2/pages/{courses[0].pk}/")
 
@@ -148,13 +148,13 @@ def test_course_api_query_budget_is_flat(
     for number in range(count):
         TrainingCoursePageFactory(
             parent=training,
-            delivery_format="virtual",
+            delivery_format="online",
             staff_groups=[groups["physiotherapists"], groups["trauma-surgeons"]],
             sessions=[session_in(number + 1), session_in(number + 30)],
         )
     with django_assert_max_num_queries(12):
         response = client.get(
-            f"{COURSES}&fields=*&staff_group=physiotherapists&format=online&limit=50"
+            f"{COURSES}&fields=*&staff_groups=physiotherapists&format=remote&limit=50"
         )
     assert len(response.json()["items"]) == min(count, 50)
 

@@ -49,16 +49,16 @@ def test_courses_span_staff_groups_and_formats_with_sessions_ahead(demo):
 
     assert courses.count() >= 8
     assert set(courses.values_list("delivery_format", flat=True)) == {
-        "face-to-face",
-        "virtual",
-        "e-learning",
-        "blended",
+        "in_person",
+        "online",
+        "e_learning",
+        "hybrid",
     }
     assert courses.values("staff_groups").distinct().count() >= 6
     upcoming = TrainingSession.objects.filter(start__gt=now, start__lt=now + timedelta(days=180))
     assert upcoming.values("page").distinct().count() >= 6
     online_physio = courses.filter(
-        staff_groups__slug="physiotherapists", delivery_format__in=["virtual", "e-learning"]
+        staff_groups__slug="physiotherapists", delivery_format__in=["online", "e_learning"]
     )
     assert online_physio.count() >= 2
 

@@ -53,7 +53,7 @@ def test_lists_the_groups_courses_and_their_sessions_as_upcoming_events(client, 
     assert "Chest physiotherapy" not in html
     assert "Surgical Skills Centre" in html
     assert "Upcoming events" in html and 'nhsuk-tag--blue">Training' in html
-    assert 'href="/training/?staff_group=trauma-surgeons&amp;format=online"' in html
+    assert 'href="/training/?staff_group=trauma-surgeons&amp;format=remote"' in html
 
 
 @pytest.mark.parametrize("login_as", [None, "outsider"])

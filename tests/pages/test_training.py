@@ -31,21 +31,21 @@ def courses(training, groups):
         "webinar": TrainingCoursePageFactory(
             parent=training,
             title="Chest physiotherapy webinar",
-            delivery_format="virtual",
+            delivery_format="online",
             staff_groups=[physio],
             sessions=[session_in(20)],
         ),
         "elearning": TrainingCoursePageFactory(
             parent=training,
             title="Early mobilisation e-learning",
-            delivery_format="e-learning",
+            delivery_format="e_learning",
             provider="e-Learning for Healthcare",
             staff_groups=[physio, groups["critical-care-nurses"]],
         ),
         "rehab": TrainingCoursePageFactory(
             parent=training,
             title="Spinal rehabilitation workshop",
-            delivery_format="face-to-face",
+            delivery_format="in_person",
             cost="paid",
             price="£180",
             staff_groups=[physio],
@@ -54,7 +54,7 @@ def courses(training, groups):
         "dsts": TrainingCoursePageFactory(
             parent=training,
             title="Definitive surgical trauma skills",
-            delivery_format="face-to-face",
+            delivery_format="in_person",
             provider="Royal College of Surgeons",
             cost="paid",
             price="£1,250",
@@ -70,7 +70,7 @@ def test_listing_shows_every_visible_course_with_counts(client, courses):
     assert sorted(titles(html)) == sorted(course.title for course in courses.values())
     assert "4 courses" in html
     assert 'data-facet="staff_group" data-value="physiotherapists">Physiotherapists (3)' in html
-    assert 'data-value="online">Online (virtual or e-learning) (2)' in html
+    assert 'data-value="remote">Online or e-learning (2)' in html
     assert 'data-facet="cost" data-value="paid">Paid (2)' in html
     assert 'data-value="yes">Has upcoming dates (2)' in html
 
@@ -79,9 +79,9 @@ def test_listing_shows_every_visible_course_with_counts(client, courses):
     "query,expected",
     [
         ("staff_group=physiotherapists", {"webinar", "elearning", "rehab"}),
-        ("staff_group=physiotherapists&format=online", {"webinar", "elearning"}),
-        ("format=virtual", {"webinar"}),
-        ("format=face-to-face&cost=paid", {"rehab", "dsts"}),
+        ("staff_group=physiotherapists&format=remote", {"webinar", "elearning"}),
+        ("format=online", {"webinar"}),
+        ("format=in_person&cost=paid", {"rehab", "dsts"}),
         ("cost=free", {"webinar", "elearning"}),
         ("provider=Royal+College+of+Surgeons", {"dsts"}),
         ("upcoming=yes", {"webinar", "dsts"}),
@@ -96,9 +96,9 @@ def test_filters_narrow_the_listing(client, courses, query, expected):
 def test_counts_of_one_facet_take_the_other_filters_into_account(client, courses):
     html = client.get("/training/?staff_group=physiotherapists").content.decode()
     # Format counts among the physiotherapy courses; the staff group links keep the format.
-    assert 'data-value="face-to-face">Face to face (1)' in html
+    assert 'data-value="in_person">In person (1)' in html
     assert '<strong aria-current="true">Physiotherapists (3)</strong>' in html
-    assert 'href="?staff_group=physiotherapists&amp;format=online"' in html
+    assert 'href="?staff_group=physiotherapists&amp;format=remote"' in html
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_search_combines_with_filters(client, courses):
     assert titles(client.get("/training/?q=surgical").content.decode()) == [
         "Definitive surgical trauma skills"
     ]
-    html = client.get("/training/?q=surgical&format=virtual").content.decode()
+    html = client.get("/training/?q=surgical&format=online").content.decode()
     assert titles(html) == []
     assert "No courses match these filters" in html
 
@@ -178,7 +178,7 @@ def test_members_only_course_only_reaches_members(
     secret = TrainingCoursePageFactory(
         parent=training,
         title="Members-only major haemorrhage drill",
-        delivery_format="virtual",
+        delivery_format="online",
         staff_groups=[groups["physiotherapists"]],
     )
     restrict_to_members(secret)
