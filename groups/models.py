@@ -97,12 +97,14 @@ class NetworkGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page
         max_length=255, blank=True, help_text="The group this one reports to, if any."
     )
     contact_email = models.EmailField(blank=True)
-    members_group = models.OneToOneField(
+    # A foreign key, not one-to-one: the group's translations and aliases are the same
+    # network group and share its members; a copy is a new group and gets its own.
+    members_group = models.ForeignKey(
         Group,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="network_group",
+        related_name="network_group_pages",
         help_text="The accounts that read this group's papers. Created with the page if empty.",
     )
     papers_collection = models.ForeignKey(
@@ -154,6 +156,9 @@ class NetworkGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page
 
     parent_page_types = ["groups.NetworkGroupIndexPage"]
     subpage_types = ["groups.MeetingPage"]
+
+    # A copy is another group: it gets its own members and papers collection on save.
+    exclude_fields_in_copy = ["members_group", "papers_collection"]
 
     class Meta:
         verbose_name = "network group page"

@@ -18,11 +18,13 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import pytest
 
 from events.models import EventPage
+from groups.models import MeetingPage, MeetingPapersPage, NetworkGroupIndexPage
 from guidelines.models import GuidelineIndexPage, GuidelinePage
 from membership.models import MembershipRequestPage
 from pages.models import QualityMeasurePage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import ContentPageFactory, HomePageFactory, SectionPageFactory
+from tests.groups.conftest import add, make_group
 from tests.guidelines.conftest import make_guideline
 from tests.pages.factories import (
     QualityImprovementIndexPageFactory,
@@ -62,6 +64,28 @@ def _guidelines(home):
     return page
 
 
+def _groups(home):
+    return add(home, NetworkGroupIndexPage(title="Network groups", slug="groups"))
+
+
+def _group(home):
+    return make_group(_groups(home))
+
+
+def _meeting(group):
+    start = timezone.now().replace(microsecond=0) + timedelta(days=3)
+    return add(
+        group,
+        MeetingPage(
+            title="Clinical governance group: March meeting",
+            slug="march-meeting",
+            summary="The group's regular meeting.",
+            start=start,
+            end=start + timedelta(hours=2),
+        ),
+    )
+
+
 def _membership(home):
     page = MembershipRequestPage(
         title="Request membership", slug="request-membership", introduction="Register here."
@@ -94,6 +118,13 @@ PAGE_TYPES = {
         ),
     ),
     "membership.MembershipRequestPage": (lambda home: home, _membership),
+    "groups.NetworkGroupIndexPage": (lambda home: home, _groups),
+    "groups.NetworkGroupPage": (_groups, make_group),
+    "groups.MeetingPage": (_group, _meeting),
+    "groups.MeetingPapersPage": (
+        lambda home: _meeting(_group(home)),
+        lambda parent: add(parent, MeetingPapersPage(title="Papers", slug="papers")),
+    ),
     "guidelines.GuidelineIndexPage": (lambda home: home, _guidelines),
     "guidelines.GuidelinePage": (_guidelines, lambda parent: make_guideline(parent, "CC-G-012")),
 }
