@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
 
@@ -95,7 +96,7 @@ def my_feed(request, index):
     """A logged-in user's personal feed address, and the button that resets it."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    token, _ = PersonalFeedToken.objects.get_or_create(user=request.user)
+    token, _created = PersonalFeedToken.objects.get_or_create(user=request.user)
     if request.method == "POST":
         token.reset()
         messages.success(
