@@ -109,8 +109,8 @@ def counted_windows(monkeypatch):
     built = []
     real = events_calendar.occurrences_between
 
-    def counting(user, start, end, filters=None):
-        found = real(user, start, end, filters)
+    def counting(user, start, end, filters=None, locale_id=None):
+        found = real(user, start, end, filters, locale_id)
         built.append((end - start, len(found)))
         return found
 

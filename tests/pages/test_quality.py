@@ -185,7 +185,7 @@ def test_listing_and_csv_query_budgets_are_flat(
         QualityMeasurePageFactory(
             parent=quality, domain=["safety", "timeliness"][number % 2], status="adopted"
         )
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         html = client.get("/quality-improvement/?status=adopted").content.decode()
     with django_assert_max_num_queries(12):
         download = client.get("/quality-improvement/csv/?status=adopted")
