@@ -140,13 +140,22 @@ def page_being_deleted(sender, instance, **kwargs):
         _deleting.set(_deleting.get() | {instance.pk})
 
 
+def _forget_deleting(pk):
+    if pk in _deleting.get():
+        _deleting.set(_deleting.get() - {pk})
+
+
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) and instance.pk in _deleting.get():
-        _deleting.set(_deleting.get() - {instance.pk})
+    # The page's own row (the base Page row) goes last: its type's row, its
+    # restrictions and anything else pointing at it are gone before it.
+    if type(instance) is Page:
+        _forget_deleting(instance.pk)
 
 
 @receiver(post_save)
 def translation_created(sender, instance, created=False, raw=False, **kwargs):
-    if created and not raw and isinstance(instance, Page) and not _syncing.get():
-        sync_translations_of(instance.pk)
+    if created and not raw and isinstance(instance, Page):
+        _forget_deleting(instance.pk)  # an id used again after a rolled-back deletion
+        if not _syncing.get():
+            sync_translations_of(instance.pk)
