@@ -25,7 +25,7 @@ from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
 
-from core.access import source_language_code
+from core.access import is_members_only, source_language_code
 
 _syncing: ContextVar[bool] = ContextVar("membership_syncing_restrictions", default=False)
 _deleting: ContextVar[frozenset] = ContextVar("membership_deleting_pages", default=frozenset())
@@ -159,3 +159,23 @@ def translation_created(sender, instance, created=False, raw=False, **kwargs):
         _forget_deleting(instance.pk)  # an id used again after a rolled-back deletion
         if not _syncing.get():
             sync_translations_of(instance.pk)
+
+
+def keep_members_only_on_copy(original: Page, copy: Page) -> None:
+    """A copy of a members-only page stays members-only wherever it is put: where the
+    copy would otherwise be public (its privacy came from the original's ancestors),
+    it gets the restrictions that covered the original as its own. An editor who
+    means it to be public lifts them on purpose."""
+    if not is_members_only(original) or is_members_only(copy):
+        return
+    with transaction.atomic():
+        for restriction in original.get_view_restrictions().order_by("-page__depth"):
+            group_ids = list(restriction.groups.values_list("pk", flat=True))
+            if restriction.restriction_type == PageViewRestriction.GROUPS and not group_ids:
+                continue
+            created = PageViewRestriction.objects.create(
+                page=copy,
+                restriction_type=restriction.restriction_type,
+                password=restriction.password,
+            )
+            created.groups.set(group_ids)

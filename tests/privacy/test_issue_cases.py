@@ -389,3 +389,31 @@ def test_personal_feed_of_an_outsider_leaves_out_the_aliased_course(
     feed = html[start : html.index('"', start)].replace("http://testserver", "")
     client.logout()
     assert _ics_summaries(client.get(feed)) == set()
+
+
+# --- Copies ----------------------------------------------------------------------------
+
+
+def test_a_copy_of_a_members_only_page_put_in_public_stays_members_only(
+    client, home_page, surgical_resources, superuser, member
+):
+    course_area = SectionPageFactory(parent=home_page, title="Members area", slug="members")
+    restrict_to_members(course_area)
+    handbook = ContentPageFactory(parent=course_area, title="Handbook", slug="handbook")
+    client.force_login(superuser)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=(handbook.pk,)),
+        {
+            "new_title": "Handbook copy",
+            "new_slug": "handbook-copy",
+            "new_parent_page": home_page.pk,
+            "publish_copies": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    copy = home_page.get_children().get(slug="handbook-copy")
+    assert restriction_state(copy) == [(PageViewRestriction.GROUPS, ["Network members"])]
+    assert not can_view_page(AnonymousUser(), copy)
+    assert can_view_page(member, copy)
