@@ -167,7 +167,9 @@ def _hidden_q(user) -> Q | None:
     hidden = Page.objects.filter(own)
     for _depth in range(ALIAS_DEPTH):
         hidden = Page.objects.filter(own | Q(alias_of__in=hidden.values("pk")))
-    return Q(pk__in=hidden.values("pk"))
+    # Further down a chain of aliases than the rule follows: hidden from everyone.
+    deeper = Q(**{"alias_of__" * (ALIAS_DEPTH + 1) + "isnull": False})
+    return Q(pk__in=hidden.values("pk")) | Q(pk__in=Page.objects.filter(deeper).values("pk"))
 
 
 def _visible_page_ids(user) -> QuerySet:
@@ -177,9 +179,11 @@ def _visible_page_ids(user) -> QuerySet:
     return pages.values("pk")
 
 
-# How many aliases of aliases the rule follows (an alias of an alias of an alias of
-# an alias of a hidden page is hidden).
-ALIAS_DEPTH = 4
+# How many aliases the rule follows down a chain (an alias of an alias of a hidden
+# page is hidden). An alias further down a chain is hidden from everyone but editors:
+# the rule never shows what it has not checked. Kept short so that the statement stays
+# within SQLite's parser limits.
+ALIAS_DEPTH = 2
 
 
 def visible_page_q(user, page_field: str = "page") -> Q:

@@ -103,7 +103,8 @@ def hidden_pages(user) -> set[int]:
     }
 
     def hidden(page, depth=0):
-        if depth > 4 or shut(page):
+        # Three hops down a chain of aliases is further than the rule follows.
+        if depth >= 3 or shut(page):
             return True
         source = sources.get(page.translation_key)
         if source is not None and source.pk != page.pk and shut(source):
