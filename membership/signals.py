@@ -80,7 +80,10 @@ def _apply(target: Page, wanted, keep=None) -> None:
             restriction.groups.add(*(set(group_ids) - current))
             restriction.groups.remove(*(current - set(group_ids)))
     for extra in existing[len(wanted) :]:
-        extra.delete()
+        # A row just saved on a translation by code that will still set its groups is
+        # removed when its groups are set (the sync that follows passes no ``keep``).
+        if extra.pk != keep:
+            extra.delete()
 
 
 def sync_translations_of(page_id: int, keep=None) -> None:
@@ -130,7 +133,7 @@ def restriction_groups_changed(sender, instance, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear") and isinstance(
         instance, PageViewRestriction
     ):
-        _changed(instance.page_id, keep=instance.pk)
+        _changed(instance.page_id)
 
 
 @receiver(pre_delete)
