@@ -5,8 +5,10 @@ A ``NetworkGroupPage`` owns a Django auth ``Group`` (its members) and a document
 (so it is on the Network Calendar, in its feeds and in the API) whose parent is the
 group. A meeting's papers (agenda, papers, minutes, action log) are a child
 ``MeetingPapersPage`` that always carries a "groups" view restriction to the group's
-members and the network office: the one access rule (``core.access``) and the link
-rule (``core.links``) then keep the papers from everyone else on every surface.
+members, its chair and editors (``editors_group``, who also edit the group's pages
+through Wagtail's page permissions) and the network office: the one access rule
+(``core.access``) and the link rule (``core.links``) then keep the papers from
+everyone else on every surface.
 """
 
 from django.conf import settings
