@@ -2,11 +2,13 @@
 for the network office and, for their own groups only, each group's chair and editors."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from groups import joining
 from groups.models import JoinRequest, NetworkGroupPage
@@ -66,9 +68,31 @@ class JoinRequestIndexView(IndexView):
         )
 
 
+class OwnGroupsOnly:
+    """A view of one request, refused unless the user may decide it (the office, or
+    the chair and editors of its group)."""
+
+    def get_object(self, queryset=None):
+        join_request = super().get_object(queryset)
+        policy = JoinRequestPermissionPolicy(JoinRequest)
+        if not policy.user_has_permission_for_instance(self.request.user, "view", join_request):
+            raise PermissionDenied
+        return join_request
+
+
+class JoinRequestEditView(OwnGroupsOnly, EditView):
+    pass
+
+
+class JoinRequestInspectView(OwnGroupsOnly, InspectView):
+    pass
+
+
 class JoinRequestViewSet(SnippetViewSet):
     model = JoinRequest
     index_view_class = JoinRequestIndexView
+    edit_view_class = JoinRequestEditView
+    inspect_view_class = JoinRequestInspectView
     copy_view_enabled = False
     icon = "group"
     menu_label = "Group join requests"
@@ -77,6 +101,15 @@ class JoinRequestViewSet(SnippetViewSet):
     list_display = ["__str__", "group", "status", "created_at", "decided_at"]
     list_filter = ["status", "group"]
     inspect_view_enabled = True
+    # A decision is made with the Approve and Decline actions, which add the member to
+    # the group and email them; the form itself changes nothing.
+    panels = [
+        FieldPanel("group", read_only=True),
+        FieldPanel("user", read_only=True),
+        FieldPanel("status", read_only=True),
+        FieldPanel("decided_at", read_only=True),
+        FieldPanel("decided_by", read_only=True),
+    ]
 
 
 class DecideBulkAction(SnippetBulkAction):

@@ -111,6 +111,13 @@ def test_the_chair_decides_requests_to_join_their_group_only(
     assert f"/admin/snippets/groups/joinrequest/edit/{mine.pk}/" in listing
     assert f"/admin/snippets/groups/joinrequest/edit/{theirs.pk}/" not in listing
 
+    edit = f"/admin/snippets/groups/joinrequest/edit/{mine.pk}/"
+    assert client.get(edit).status_code == 200
+    client.post(edit, {"group": other_group.pk, "status": "approved"})  # the form is read-only
+    mine.refresh_from_db()
+    assert mine.group_id == chaired_group.pk and mine.status == JoinRequest.Status.PENDING
+    assert client.get(f"/admin/snippets/groups/joinrequest/edit/{theirs.pk}/").status_code != 200
+
     url = "/admin/bulk/groups/joinrequest/approve/?next=/admin/&id={}"
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url.format(theirs.pk))
