@@ -42,7 +42,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from rest_framework import exceptions, status
 from rest_framework.authentication import SessionAuthentication
@@ -209,6 +209,10 @@ class VisibleSearchFilter(SearchFilter):
         terms = search_terms(request.GET["search"])
         if not terms:
             return queryset.none()  # nothing searchable: quotes, spaces, punctuation
+        if issubclass(queryset.model, Page) and not searched_languages_named(request):
+            # Without ?locale= a search answers in the site's default language, as the
+            # autocomplete endpoint does, rather than listing each page once per language.
+            queryset = queryset.filter(locale=Locale.get_default())
         visible = queryset.model.objects.filter(pk__in=queryset.values("pk"))
         if issubclass(queryset.model, Page):
             visible = visible.select_related("locale")
@@ -216,6 +220,12 @@ class VisibleSearchFilter(SearchFilter):
         params = request.GET.copy()
         params["search"] = terms
         return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
+
+
+def searched_languages_named(request) -> bool:
+    """Whether the request says which language's pages it wants: ``locale``, or
+    ``translation_of`` (which lists every language of one page)."""
+    return bool(request.GET.get("locale")) or "translation_of" in request.GET
 
 
 class PageTypeFilter:
