@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -12,10 +13,25 @@ from membership.models import MembershipRequest
 HONEYPOT = "website"
 
 
+class StaffGroupChoiceField(forms.ModelChoiceField):
+    """Lists the staff groups in the reader's language, and accepts a group in any
+    language: a headless front end may post the id of either version."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return StaffGroup.objects.get(pk=str(value).strip())
+        except (ValueError, TypeError, ValidationError, StaffGroup.DoesNotExist) as error:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from error
+
+
 class MembershipRequestForm(forms.ModelForm):
     """The membership request form, shared by the request page and the JSON endpoint."""
 
-    staff_group = forms.ModelChoiceField(
+    staff_group = StaffGroupChoiceField(
         queryset=StaffGroup.objects.none(),
         label=_("Staff group"),
         empty_label=_("Choose your staff group"),

@@ -120,3 +120,14 @@ def test_an_english_request_stays_english(client, welsh_request_page, surgeons):
     client.post("/request-membership/", form_data(staff_group=english_group.pk))
     assert MembershipRequest.objects.get().language == "en-gb"
     assert mail.outbox[-1].subject == "Confirm your email address for your membership request"
+
+
+def test_a_headless_front_end_may_post_either_version_of_a_staff_group(
+    client, welsh_request_page, surgeons
+):
+    english_group, welsh_group = surgeons
+    for number, group in enumerate((welsh_group, english_group)):
+        data = form_data(staff_group=group.pk, email=f"applicant{number}@nhs.net")
+        response = client.post("/membership/api/requests/", data, content_type="application/json")
+        assert response.status_code == 202, response.json()
+    assert {r.staff_group for r in MembershipRequest.objects.all()} == {english_group}
