@@ -31,3 +31,19 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def migration_data(transactional_db, settings):
+    """What migrations create, back again if an earlier transactional test flushed it."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(title="Root", slug="root", locale=locale)
+    for name in (settings.MEMBERS_GROUP_NAME, settings.NETWORK_OFFICE_GROUP_NAME):
+        Group.objects.get_or_create(name=name)

@@ -9,26 +9,14 @@ import pytest
 
 from events.recurrence import to_local
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("migration_data"),
+]
 
 
-@pytest.fixture
-def migration_data(transactional_db, settings):
-    """What migrations create, back again if an earlier transactional test flushed it."""
-    from django.contrib.auth.models import Group
-
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.exists():
-        Page.add_root(title="Root", slug="root", locale=locale)
-    for name in (settings.MEMBERS_GROUP_NAME, settings.NETWORK_OFFICE_GROUP_NAME):
-        Group.objects.get_or_create(name=name)
-
-
-def test_visitor_browses_the_month_and_filters_it(migration_data, live_server, page):
+def test_visitor_browses_the_month_and_filters_it(live_server, page):
     call_command("load_demo_network", stdout=io.StringIO())
     from wagtail.models import Site
 
