@@ -106,25 +106,32 @@ def test_every_link_the_site_gives_out_follows_the_public_address(client, public
 
 def test_membership_emails_link_to_the_public_address(client, public_address, office_user):
     from django.core import mail
+    from django.urls import reverse
 
+    from core.models import StaffGroup
     from membership import actions
     from membership.models import MembershipRequest, MembershipRequestPage
 
+    group = StaffGroup.objects.create(
+        name="Paramedics", slug="paramedics", locale=public_address.locale
+    )
     page = MembershipRequestPage(title="Request membership", slug="request-membership")
     public_address.add_child(instance=page)
     page.save_revision().publish()
-    client.post(
+    response = client.post(
         "/request-membership/",
         {
             "full_name": "Jo Clinician",
             "email": "jo.clinician@nhs.net",
             "job_title": "Critical care outreach nurse",
             "organisation": "Leeds Teaching Hospitals NHS Trust",
+            "staff_group": group.pk,
             "access_reason": "I coordinate transfers between units.",
             "consent": "on",
         },
         HTTP_HOST="127.0.0.1:18100",
     )
+    assert "Check your email" in response.content.decode()
     verify = mail.outbox[-1]
     assert f"{PUBLIC}/membership/verify/" in verify.body
     request = MembershipRequest.objects.get()
@@ -135,7 +142,8 @@ def test_membership_emails_link_to_the_public_address(client, public_address, of
     request.refresh_from_db()
     actions.approve(request, office_user)
     approved = mail.outbox[-1]
-    assert f"{PUBLIC}/password-reset/" in approved.body  # the set-password link
+    set_password = reverse("password_reset_confirm", args=["uid", "token"]).split("uid/")[0]
+    assert f"{PUBLIC}{set_password}" in approved.body  # the set-password link
     assert f"{PUBLIC}/accounts/login/" in approved.body
     links = [word for word in approved.body.split() if "://" in word]
     assert links and all(link.startswith(f"{PUBLIC}/") for link in links), links
