@@ -195,6 +195,7 @@ class GuidelinePage(RoutablePageMixin, HeadlessPreviewMixin, BreadcrumbMixin, Li
         "staff_group",
         "review_due_before",
     )
+    api_query_parameter_schemas = {"review_due_before": {"type": "string", "format": "date"}}
 
     parent_page_types = ["guidelines.GuidelineIndexPage"]
     subpage_types = []
