@@ -1,7 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
 
 from core.models import StaffGroup
 from membership.models import MembershipRequest
@@ -9,20 +13,39 @@ from membership.models import MembershipRequest
 HONEYPOT = "website"
 
 
+class StaffGroupChoiceField(forms.ModelChoiceField):
+    """Lists the staff groups in the reader's language, and accepts a group in any
+    language: a headless front end may post the id of either version."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return StaffGroup.objects.get(pk=str(value).strip())
+        except (ValueError, TypeError, ValidationError, StaffGroup.DoesNotExist) as error:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from error
+
+
 class MembershipRequestForm(forms.ModelForm):
     """The membership request form, shared by the request page and the JSON endpoint."""
 
-    staff_group = forms.ModelChoiceField(
+    staff_group = StaffGroupChoiceField(
         queryset=StaffGroup.objects.none(),
-        empty_label="Choose your staff group",
-        error_messages={"invalid_choice": "Choose a staff group from the list."},
+        label=_("Staff group"),
+        empty_label=_("Choose your staff group"),
+        error_messages={
+            "required": _("Choose your staff group."),
+            "invalid_choice": _("Choose a staff group from the list."),
+        },
     )
     consent = forms.BooleanField(
-        label="I agree that the network office may process these details to review my request",
-        error_messages={"required": "Agree to the processing of your details to continue."},
+        label=_("I agree that the network office may process these details to review my request"),
+        error_messages={"required": _("Agree to the processing of your details to continue.")},
     )
     # Hidden from people (CSS and aria-hidden); bots that fill every field give themselves away.
-    website = forms.CharField(required=False, label="Leave this field empty")
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
         model = MembershipRequest
@@ -36,46 +59,65 @@ class MembershipRequestForm(forms.ModelForm):
             "registration_number",
             "access_reason",
         ]
+        # The form's own words (not the model's), so that they are translated.
         labels = {
-            "email": "Work email address",
-            "organisation": "Organisation (NHS trust or other)",
-            "registration_body": "Professional registration body (optional)",
-            "registration_number": "Registration number (optional)",
-            "access_reason": "Why do you need access?",
+            "full_name": _("Full name"),
+            "email": _("Work email address"),
+            "job_title": _("Job title"),
+            "organisation": _("Organisation (NHS trust or other)"),
+            "registration_body": _("Professional registration body (optional)"),
+            "registration_number": _("Registration number (optional)"),
+            "access_reason": _("Why do you need access?"),
+        }
+        help_texts = {
+            "email": _("Work email, stored in lower case."),
+            "organisation": _("NHS trust or other organisation."),
         }
         widgets = {"access_reason": forms.Textarea(attrs={"rows": 5})}
         error_messages = {
-            "full_name": {"required": "Enter your full name."},
-            "email": {
-                "required": "Enter your work email address.",
-                "invalid": "Enter an email address in the correct format, like name@nhs.net.",
+            "full_name": {
+                "required": _("Enter your full name."),
             },
-            "job_title": {"required": "Enter your job title."},
-            "organisation": {"required": "Enter your organisation."},
-            "access_reason": {"required": "Tell us why you need access."},
+            "email": {
+                "required": _("Enter your work email address."),
+                "invalid": _("Enter an email address in the correct format, like name@nhs.net."),
+            },
+            "job_title": {
+                "required": _("Enter your job title."),
+            },
+            "organisation": {
+                "required": _("Enter your organisation."),
+            },
+            "access_reason": {
+                "required": _("Tell us why you need access."),
+            },
         }
 
     def __init__(self, *args, privacy_notice_url=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Locale
-
-        self.fields["staff_group"].queryset = StaffGroup.objects.filter(locale=Locale.get_default())
-        self.fields["registration_body"].choices = [("", "None or not applicable")] + list(
+        self.fields["staff_group"].queryset = reader_staff_groups()
+        self.fields["registration_body"].choices = [("", _("None or not applicable"))] + list(
             MembershipRequest.RegistrationBody.choices
         )
         if privacy_notice_url:
-            self.fields["consent"].help_text = format_html(
-                'Read our <a href="{}">privacy notice</a>.', privacy_notice_url
-            )
+            self.fields["consent"].help_text = privacy_notice_hint(privacy_notice_url)
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+    def clean_staff_group(self):
+        """The group as the office knows it: the default language's version of the one
+        the applicant chose in theirs, so that requests are reviewed in one list."""
+        group = self.cleaned_data.get("staff_group")
+        if group is None:
+            return group
+        return group.get_translation_or_none(Locale.get_default()) or group
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("registration_number") and not cleaned.get("registration_body"):
             self.add_error(
-                "registration_body", "Choose the body that holds your registration number."
+                "registration_body", _("Choose the body that holds your registration number.")
             )
         return cleaned
 
@@ -86,6 +128,19 @@ class MembershipRequestForm(forms.ModelForm):
     def request_data(self):
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         return data
+
+
+def reader_staff_groups():
+    """The staff groups in the reader's language, else in the default language."""
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = Locale.get_default()
+    return StaffGroup.objects.filter(locale=locale)
+
+
+def privacy_notice_hint(url):
+    return format_html(str(_('Read our <a href="{url}">privacy notice</a>.')), url=url)
 
 
 class MemberPasswordResetForm(PasswordResetForm):
