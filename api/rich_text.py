@@ -17,10 +17,12 @@ from django.conf import settings
 from django.utils.html import escape
 
 from wagtail.documents import get_document_model
-from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
+
+from core.links import current_viewer, document_link, page_link, viewing_as
+from core.rich_text import RuleDocumentLinkHandler, members_sign_in_url
 
 # Link targets already fetched during this API request, by link type and id.
 _targets = ContextVar("odn_api_link_targets", default=None)
@@ -30,10 +32,13 @@ LINK_ID = re.compile(r'\bid=\\?"(\d+)\\?"')
 
 
 @contextmanager
-def api_rich_text():
+def api_rich_text(user):
+    """Rich text in API answers for ``user`` (a token's account or the session's),
+    whose links follow the link rule for that user."""
     token = _targets.set({"page": {}, "document": {}})
     try:
-        yield
+        with viewing_as(user):
+            yield
     finally:
         _targets.reset(token)
 
@@ -78,27 +83,41 @@ def _absolute(url):
     return settings.WAGTAILAPI_BASE_URL.rstrip("/") + url
 
 
+def _page_tag(page, viewer):
+    if page is None:
+        return "<a>"
+    link = page_link(page, viewer=viewer)
+    if link.url is None:
+        return "<a>"
+    if link.page is None:  # members-only, for someone who may not see it
+        return f'<a href="{escape(link.url)}">'
+    return f'<a href="{escape(link.url)}" data-page-id="{page.pk}">'
+
+
+def _document_tag(document, viewer):
+    if document is None:
+        return "<a>"
+    if document_link(document, viewer=viewer) is None:
+        return f'<a href="{escape(_absolute(members_sign_in_url()))}">'
+    return f'<a href="{escape(_absolute(document.url))}" data-document-id="{document.pk}">'
+
+
 class APIPageLinkHandler(PageLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         if _targets.get() is None:
             return super().expand_db_attributes_many(attrs_list)
-        return [
-            f'<a href="{escape(page.get_full_url() or "")}" data-page-id="{page.pk}">'
-            if page
-            else "<a>"
-            for page in _get_many(cls, attrs_list, "page")
-        ]
+        viewer = current_viewer()
+        pages = _get_many(cls, attrs_list, "page")
+        viewer.see_pages([page.pk for page in pages if page is not None])
+        return [_page_tag(page, viewer) for page in pages]
 
 
-class APIDocumentLinkHandler(DocumentLinkHandler):
+class APIDocumentLinkHandler(RuleDocumentLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         if _targets.get() is None:
             return super().expand_db_attributes_many(attrs_list)
-        return [
-            f'<a href="{escape(_absolute(document.url))}" data-document-id="{document.pk}">'
-            if document
-            else "<a>"
-            for document in _get_many(cls, attrs_list, "document")
-        ]
+        viewer = current_viewer()
+        documents = _get_many(cls, attrs_list, "document")
+        return [_document_tag(document, viewer) for document in documents]

@@ -20,6 +20,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
 from django.urls import path
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.api import APIField
 from wagtail.api.v2.filters import (
@@ -271,7 +272,8 @@ class NetworkAPIMixin:
         return super().handle_exception(exc)
 
     def dispatch(self, request, *args, **kwargs):
-        with api_rich_text():
+        # The token's or the session's account, known once DRF has authenticated.
+        with api_rich_text(SimpleLazyObject(lambda: self.request.user)):
             response = super().dispatch(request, *args, **kwargs)
             return apply_cache_policy(self.request, response, private=self.private_answers)
 

@@ -1,7 +1,10 @@
 from wagtail import hooks
 from wagtail.users.views.api_tokens import APITokenViewSet
 
+from rest_framework.exceptions import AuthenticationFailed
+
 from api.admin_views import WebhookDeliveryViewSet, WebhookEndpointViewSet
+from api.authentication import APITokenAuthentication
 from api.rich_text import APIDocumentLinkHandler, APIPageLinkHandler
 
 
@@ -28,3 +31,19 @@ def register_webhooks():
         WebhookEndpointViewSet("downstream_webhooks", url_prefix="webhooks"),
         WebhookDeliveryViewSet("downstream_webhook_deliveries", url_prefix="webhook-deliveries"),
     ]
+
+
+@hooks.register("before_serve_document", order=-20)
+def token_holder_downloads(document, request):
+    """A downstream site's token downloads the documents it may list: the API's
+    ``download_url`` answers the same account the token answers to. The access rule
+    still decides (the members-only check runs next, for this account)."""
+    if "HTTP_AUTHORIZATION" not in request.META or request.user.is_authenticated:
+        return None
+    try:
+        found = APITokenAuthentication().authenticate(request)
+    except AuthenticationFailed:
+        return None
+    if found is not None:
+        request.user = found[0]
+    return None

@@ -31,7 +31,12 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: document files (members-only ones among them) are served by the
+    # documents' own view, which asks the access rule, never straight from media.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}"
+        )
 
 # Page URLs carry the language prefix for every language but the default (/cy/...).
 # Search answers in the reader's language too (/cy/search/).

@@ -11,6 +11,11 @@ for a *user* rather than a request so that API tokens resolve to the same answer
   admits superusers and members of one of its groups (the "Network members" group
   for members-only content); a "password" restriction admits nobody in listings
   (its page is only reachable through Wagtail's password form);
+- the source language decides: a translation is hidden wherever the page of the
+  source language (``LANGUAGE_CODE``) with the same translation key is hidden, so a
+  translation is never less restricted than its source, whatever its own place in
+  the tree or its own restrictions;
+- an alias is hidden wherever its original is, wherever in the tree it stands;
 - documents follow the view restrictions of their collection and its ancestors;
 - a document that a page holds as its own (a guideline's controlled document) is
   also only as visible as that page: a model opts in by naming the fields in
@@ -19,16 +24,20 @@ for a *user* rather than a request so that API tokens resolve to the same answer
   hidden from that user, on every surface that asks ``visible_documents`` (editors,
   who see the whole library in the admin, excepted).
 
-Each check is one SQL clause with a correlated subquery over the restriction
-table, so a listing costs the same whatever the number of restricted sections.
+Each check is one SQL clause with subqueries over the restriction table, so a
+listing costs the same number of queries whatever the number of restricted sections.
+Every queryset over pages, or over rows pointing at pages, goes through
+``visible_pages`` or ``visible_page_q``; nothing else here is for surfaces to use.
 """
 
+import contextlib
 from functools import cache
 
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Length, Substr
+from django.db.models.lookups import In
 
 from wagtail.documents import get_document_model
 from wagtail.models import (
@@ -67,38 +76,138 @@ def _shutting_out(restrictions: QuerySet, user) -> QuerySet:
     return restrictions.exclude(Q(restriction_type=GROUPS) & Exists(membership))
 
 
-def page_visibility_q(user, path_field: str = "path") -> Q:
-    """A filter on a page queryset keeping the pages this user may see.
+def source_language_code() -> str:
+    """The language whose pages decide privacy for all their translations."""
+    from django.conf import settings
 
-    ``path_field`` names the page path from the queried model, for querysets of
-    models that point at a page (for example ``"page__path"``).
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+# Bumped whenever something the rule reads changes (a restriction, its groups, a
+# user's groups, a page moved or deleted), so a user's restrictions worked out earlier
+# in the same request are read again. Other processes' changes are seen by the next
+# request, which starts afresh.
+_generation = [0]
+
+
+def _changed(*args, **kwargs):
+    _generation[0] += 1
+
+
+def _shut_out_paths(user) -> tuple[str, ...]:
+    """The tree paths of the restricted pages that shut ``user`` out: one small query
+    (the restriction table, with whether the user is in one of each one's groups),
+    read once per user per request."""
+    active = bool(user and user.is_authenticated and user.is_active)
+    key = (_generation[0], active, bool(active and user.is_superuser))
+    cached = getattr(user, "_odn_shut_out_paths", None) if user is not None else None
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    restrictions = PageViewRestriction.objects.all()
+    if active and not user.is_superuser:
+        restrictions = restrictions.annotate(
+            admits=Exists(
+                PageViewRestriction.groups.through.objects.filter(
+                    pageviewrestriction_id=OuterRef("pk"), group__user__pk=user.pk
+                )
+            )
+        )
+    else:
+        restrictions = restrictions.annotate(admits=Value(bool(active and user.is_superuser)))
+    paths = set()
+    for path, restriction_type, admits in restrictions.values_list(
+        "page__path", "restriction_type", "admits"
+    ):
+        if restriction_type == LOGIN and active:
+            continue
+        if restriction_type == GROUPS and admits:
+            continue
+        paths.add(path)
+    # A path under another shut-out path adds nothing.
+    kept = tuple(sorted(p for p in paths if not any(p != q and p.startswith(q) for q in paths)))
+    if user is not None:
+        with contextlib.suppress(AttributeError):
+            user._odn_shut_out_paths = (key, kept)
+    return kept
+
+
+def _under(paths) -> Q:
+    """Pages at or under any of these paths: for each depth among them, one
+    ``SUBSTR(path, 1, n) IN (...)`` on the page's own row (no join, no LIKE chain)."""
+    by_length: dict[int, list[str]] = {}
+    for path in paths:
+        by_length.setdefault(len(path), []).append(path)
+    clause = Q()
+    for length, same_depth in sorted(by_length.items()):
+        clause |= Q(In(Substr("path", 1, length), sorted(same_depth)))
+    return clause
+
+
+def _hidden_q(user) -> Q | None:
+    """The whole rule as a filter matching the pages hidden from ``user`` (``None``
+    when nothing is).
+
+    A page is hidden when a restriction on it or on an ancestor shuts the user out;
+    when it is a translation of a source-language page hidden that way (the source
+    language decides, whatever the translation's own place or restrictions); and
+    when it is an alias of a hidden page, followed down chains of aliases (an alias
+    shows its original's content wherever it stands). The restrictions are constants
+    here, so the database compares each page's path with a few prefixes, not with
+    every row of the restriction table.
     """
-    covering = _covering(PageViewRestriction.objects.all(), "page", path_field)
-    return ~Exists(_shutting_out(covering, user))
+    paths = _shut_out_paths(user)
+    if not paths:
+        return None
+    hidden_sources = Page.objects.filter(
+        _under(paths), locale__language_code=source_language_code()
+    ).values("translation_key")
+    own = _under(paths) | Q(translation_key__in=hidden_sources)
+    hidden = Page.objects.filter(own)
+    for _depth in range(ALIAS_DEPTH):
+        hidden = Page.objects.filter(own | Q(alias_of__in=hidden.values("pk")))
+    # Further down a chain of aliases than the rule follows: hidden from everyone.
+    deeper = Q(**{"alias_of__" * (ALIAS_DEPTH + 1) + "isnull": False})
+    return Q(pk__in=hidden.values("pk")) | Q(pk__in=Page.objects.filter(deeper).values("pk"))
 
 
-def members_only_q(path_field: str = "path") -> Q:
-    """A filter keeping pages that carry any view restriction, for teaser labels."""
-    return Exists(_covering(PageViewRestriction.objects.all(), "page", path_field))
+def _visible_page_ids(user) -> QuerySet:
+    """The ids of the pages (live or not) that ``user`` may see, as a subquery."""
+    hidden = _hidden_q(user)
+    pages = Page.objects.all() if hidden is None else Page.objects.exclude(hidden)
+    return pages.values("pk")
+
+
+# How many aliases the rule follows down a chain (an alias of an alias of a hidden
+# page is hidden). An alias further down a chain is hidden from everyone but editors:
+# the rule never shows what it has not checked. Kept short so that the statement stays
+# within SQLite's parser limits.
+ALIAS_DEPTH = 2
+
+
+def visible_page_q(user, page_field: str = "page") -> Q:
+    """A filter on a queryset of rows pointing at a page (``page_field``) keeping the
+    rows whose page ``user`` may see and that is live: the whole listing rule, for
+    calendar sources, sessions, feeds and webhooks."""
+    if _hidden_q(user) is None:
+        return Q(**{f"{page_field}__live": True})
+    return Q(**{f"{page_field}__live": True, f"{page_field}__in": _visible_page_ids(user)})
 
 
 def visible_pages(user, queryset: QuerySet | None = None) -> QuerySet:
     """Live pages from ``queryset`` (default: every page) that ``user`` may see.
 
-    The rule is applied as ``pk IN (visible page ids)`` rather than as the bare
+    The rule is applied as ``pk IN (visible page ids)`` rather than as a bare
     ``NOT EXISTS`` clause, so that the result can still be handed to Wagtail's search
     (``.search()``, the API's ``?search=``), whose backends only accept filters on
     indexed fields. It is still one SQL statement.
     """
     if queryset is None:
         queryset = Page.objects.all()
-    passing = Page.objects.filter(page_visibility_q(user))
-    # An alias shows its original's content, so it is visible only where the
-    # original is too, wherever in the tree the alias stands.
-    visible_ids = passing.filter(
-        Q(alias_of__isnull=True) | Q(alias_of__in=passing.values("pk"))
-    ).values("pk")
-    return queryset.live().filter(pk__in=visible_ids)
+    if _hidden_q(user) is None:
+        return queryset.live()
+    return queryset.live().filter(pk__in=_visible_page_ids(user))
 
 
 def can_view_page(user, page: Page) -> bool:
@@ -106,8 +215,11 @@ def can_view_page(user, page: Page) -> bool:
 
 
 def is_members_only(page: Page) -> bool:
-    """Whether any view restriction applies to this page (directly or inherited)."""
-    return Page.objects.filter(pk=page.pk).filter(members_only_q()).exists()
+    """Whether the page is kept from anonymous visitors by a restriction: its own,
+    an ancestor's, its translation source's or its alias original's."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return not Page.objects.filter(pk=page.pk, pk__in=_visible_page_ids(AnonymousUser())).exists()
 
 
 @cache
@@ -138,10 +250,11 @@ def _held_by_hidden_page(user) -> Q:
     clause = Q()
     if user and user.is_active and user.has_perm("wagtailadmin.access_admin"):
         return clause
+    hidden = _hidden_q(user) or Q(pk__in=[])
     for model, document_field, page_prefix in document_holders():
         hidden_holders = model._default_manager.filter(**{document_field: OuterRef("pk")}).filter(
             Q(**{f"{page_prefix}live": False})
-            | ~page_visibility_q(user, path_field=f"{page_prefix}path")
+            | (Q(**{f"{page_prefix}pk__in": Page.objects.filter(hidden).values("pk")}))
         )
         clause |= Exists(hidden_holders)
     return clause
@@ -220,3 +333,21 @@ def is_member(user) -> bool:
     from django.conf import settings
 
     return user.groups.filter(name=settings.MEMBERS_GROUP_NAME).exists()
+
+
+def _connect_invalidation():
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from wagtail.signals import post_page_move
+
+    post_save.connect(_changed, sender=PageViewRestriction, dispatch_uid="odn_access_saved")
+    post_delete.connect(_changed, sender=PageViewRestriction, dispatch_uid="odn_access_deleted")
+    m2m_changed.connect(
+        _changed, sender=PageViewRestriction.groups.through, dispatch_uid="odn_access_groups"
+    )
+    m2m_changed.connect(
+        _changed, sender=get_user_model().groups.through, dispatch_uid="odn_access_members"
+    )
+    post_page_move.connect(_changed, dispatch_uid="odn_access_moved")
+    post_delete.connect(_changed, sender=Page, dispatch_uid="odn_access_page_deleted")

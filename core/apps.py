@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared core"
 
     def ready(self):
-        from core import cache
+        from core import access, cache
 
         cache.connect()
+        access._connect_invalidation()

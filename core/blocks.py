@@ -14,8 +14,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from wagtailnhsukfrontend import blocks as nhsuk
 
-from core.access import document_hidden_for_request
-from core.links import page_link_api_representation
+from core.links import document_link, page_link, viewer_for
 
 RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "max-1600x1600"}
 
@@ -41,8 +40,13 @@ def image_api_representation(image, alt_text=""):
 
 
 class PageLinkChooserBlock(blocks.PageChooserBlock):
+    """A chosen page, shown by the link rule (core.links): its id and title only to
+    someone who may see it."""
+
     def get_api_representation(self, value, context=None):
-        return page_link_api_representation(value)
+        if value is None:
+            return None
+        return page_link(value, viewer=viewer_for(context)).api()
 
 
 class APIImageChooserBlock(ImageChooserBlock):
@@ -96,11 +100,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     @staticmethod
     def is_visible(value, context):
         """Members-only documents are never shown, not even by title, to anyone else."""
-        document = value["document"]
-        if document is None:
-            return False
-        request = (context or {}).get("request")
-        return not document_hidden_for_request(request, document)
+        return document_link(value["document"], viewer=viewer_for(context)) is not None
 
     def render(self, value, context=None):
         if not self.is_visible(value, context):
@@ -144,10 +144,11 @@ class ActionLinkBlock(nhsuk.ActionLinkBlock):
 
     def get_api_representation(self, value, context=None):
         page = value.get("internal_page")
+        link = page_link(page, value["text"], viewer=viewer_for(context))
         return {
             "text": value["text"],
-            "url": page.full_url if page else value["external_url"],
-            "page": page_link_api_representation(page),
+            "url": link.url if page else value["external_url"],
+            "page": link.api(),
             "new_window": value["new_window"],
         }
 
@@ -166,11 +167,12 @@ class CardBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         page = value.get("internal_page")
+        link = page_link(page, value["heading"], viewer=viewer_for(context))
         return {
             "heading": value["heading"],
             "body": value["body"],
-            "url": page.full_url if page else value["url"],
-            "page": page_link_api_representation(page),
+            "url": link.url if page else value["url"],
+            "page": link.api(),
         }
 
 

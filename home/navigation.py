@@ -1,6 +1,7 @@
 from wagtail.models import Site
 
 from core.access import visible_pages
+from core.links import page_link, viewer_for
 from core.models import NetworkSettings
 
 
@@ -59,7 +60,19 @@ def network_name(request):
 
 
 def footer_links(request):
-    """The footer links chosen in the network settings, with their pages' URLs."""
+    """The footer links chosen in the network settings, by the link rule: the editor's
+    label and the page's address (a members-only page's address is not secret; its
+    title is never used), and nothing for a page that is not live."""
     network = NetworkSettings.for_request(request)
-    links = network.footer_links.select_related("link_page")
-    return [{"label": link.label, "url": link.url} for link in links]
+    links = list(network.footer_links.select_related("link_page"))
+    viewer = viewer_for(request)
+    viewer.see_pages([link.link_page_id for link in links if link.link_page_id])
+    items = []
+    for link in links:
+        if not link.link_page_id:
+            items.append({"label": link.label, "url": link.link_url})
+            continue
+        page_url = page_link(link.link_page, link.label, viewer=viewer, request=request).url
+        if page_url:
+            items.append({"label": link.label, "url": page_url})
+    return items

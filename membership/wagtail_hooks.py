@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from core.access import can_view_document, can_view_page
 from membership import admin
 from membership.models import MembershipRequest
+from membership.signals import keep_members_only_on_copy
 from membership.views import members_only_response
 
 register_snippet(admin.MembershipRequestViewSet)
@@ -86,3 +87,8 @@ def members_only_document(document, request):
     if any(r.restriction_type == r.PASSWORD for r in restrictions):
         return None
     return members_only_response(request).render()
+
+
+@hooks.register("after_copy_page")
+def copies_stay_members_only(request, page, new_page):
+    keep_members_only_on_copy(page, new_page)

@@ -7,7 +7,7 @@ API and the staff group pages all read them from here.
 from django.core.validators import slug_re
 from django.db.models import Q
 
-from core.access import page_visibility_q
+from core.access import visible_page_q
 from core.formats import format_values
 from events.occurrences import Occurrence
 from pages.models import TrainingSession
@@ -21,8 +21,7 @@ def training_sessions(user, start, end, filters):
         return []
     sessions = TrainingSession.objects.filter(
         Q(start__lt=end) & Q(end__gt=start),
-        page_visibility_q(user, "page__path"),
-        page__live=True,
+        visible_page_q(user, "page"),
     )
     if filters.get("staff_group"):
         if not slug_re.match(str(filters["staff_group"])):

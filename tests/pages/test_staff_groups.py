@@ -1,4 +1,4 @@
-"""Staff group pages: the group's courses and calendar, and locked members-only links."""
+"""Staff group pages: the group's courses and calendar; members-only children for members only."""
 
 from datetime import timedelta
 
@@ -57,13 +57,14 @@ def test_lists_the_groups_courses_and_their_sessions_as_upcoming_events(client, 
 
 
 @pytest.mark.parametrize("login_as", [None, "outsider"])
-def test_members_only_child_is_a_locked_link_for_others(client, surgeons_page, login_as, request):
+def test_members_only_child_is_left_out_for_others(client, surgeons_page, login_as, request):
+    """Nothing of a members-only child reaches anyone else: not its title, summary or link."""
     if login_as:
         client.force_login(request.getfixturevalue(login_as))
     html = client.get("/staff-groups/trauma-surgeons/").content.decode()
 
-    assert 'href="/staff-groups/trauma-surgeons/surgical-resources/">Surgical resources' in html
-    assert "Members only" in html
+    assert "Surgical resources" not in html
+    assert "/staff-groups/trauma-surgeons/surgical-resources/" not in html
     assert SECRET_SUMMARY not in html
     assert "How to refer" in html
 

@@ -1,0 +1,1 @@
+from tests.pages.conftest import groups, training  # noqa: F401 (fixtures shared here)
