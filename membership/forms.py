@@ -9,13 +9,36 @@ from membership.models import MembershipRequest
 HONEYPOT = "website"
 
 
+class StaffGroupChoiceField(forms.ModelChoiceField):
+    """The staff groups on the list, then "Other" for professionals none of them fits."""
+
+    OTHER = "other"
+
+    def _get_choices(self):
+        return [*super()._get_choices(), (self.OTHER, "Other")]
+
+    choices = property(_get_choices, forms.ModelChoiceField.choices.fset)
+
+    def to_python(self, value):
+        if value == self.OTHER:
+            return self.OTHER
+        return super().to_python(value)
+
+    def validate(self, value):
+        if value != self.OTHER:
+            super().validate(value)
+
+
 class MembershipRequestForm(forms.ModelForm):
     """The membership request form, shared by the request page and the JSON endpoint."""
 
-    staff_group = forms.ModelChoiceField(
+    staff_group = StaffGroupChoiceField(
         queryset=StaffGroup.objects.none(),
-        empty_label="Choose your staff group",
-        error_messages={"invalid_choice": "Choose a staff group from the list."},
+        empty_label="Select your staff group",
+        error_messages={
+            "required": "Select your staff group, or Other if it is not on the list.",
+            "invalid_choice": "Select a staff group from the list.",
+        },
     )
     consent = forms.BooleanField(
         label="I agree that the network office may process these details to review my request",
@@ -32,6 +55,7 @@ class MembershipRequestForm(forms.ModelForm):
             "job_title",
             "organisation",
             "staff_group",
+            "staff_group_other",
             "registration_body",
             "registration_number",
             "access_reason",
@@ -39,6 +63,7 @@ class MembershipRequestForm(forms.ModelForm):
         labels = {
             "email": "Work email address",
             "organisation": "Organisation (NHS trust or other)",
+            "staff_group_other": "Your staff group, if you selected Other",
             "registration_body": "Professional registration body (optional)",
             "registration_number": "Registration number (optional)",
             "access_reason": "Why do you need access?",
@@ -52,14 +77,19 @@ class MembershipRequestForm(forms.ModelForm):
             },
             "job_title": {"required": "Enter your job title."},
             "organisation": {"required": "Enter your organisation."},
-            "access_reason": {"required": "Tell us why you need access."},
+            "access_reason": {"required": "Enter why you need access."},
+            "staff_group_other": {
+                "max_length": "Your staff group must be 100 characters or fewer.",
+            },
         }
 
     def __init__(self, *args, privacy_notice_url=None, **kwargs):
         super().__init__(*args, **kwargs)
         from wagtail.models import Locale
 
-        self.fields["staff_group"].queryset = StaffGroup.objects.filter(locale=Locale.get_default())
+        self.fields["staff_group"].queryset = StaffGroup.objects.filter(
+            locale=Locale.get_default()
+        ).order_by("name")
         self.fields["registration_body"].choices = [("", "None or not applicable")] + list(
             MembershipRequest.RegistrationBody.choices
         )
@@ -73,9 +103,15 @@ class MembershipRequestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("staff_group") == StaffGroupChoiceField.OTHER:
+            cleaned["staff_group"] = None
+            if not cleaned.get("staff_group_other", "").strip():
+                self.add_error("staff_group_other", "Enter your staff group.")
+        elif "staff_group_other" in cleaned:
+            cleaned["staff_group_other"] = ""
         if cleaned.get("registration_number") and not cleaned.get("registration_body"):
             self.add_error(
-                "registration_body", "Choose the body that holds your registration number."
+                "registration_body", "Select the body that holds your registration number."
             )
         return cleaned
 
