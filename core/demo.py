@@ -6,6 +6,7 @@ creates what is missing, so the loader can run any number of times.
 
 import io
 import random
+from datetime import date, timedelta
 
 from django.core.files.images import ImageFile
 
@@ -47,6 +48,64 @@ def ensure_image(title, colour, size=(1200, 675)):
     image = Image(title=title, file=ImageFile(buffer, name=f"{slug}.png"))
     image.save()
     return image
+
+
+def _easter_sunday(year):
+    """Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    la = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * la) // 433
+    month = (h + la - 7 * m + 90) // 25
+    return date(year, month, (h + la - 7 * m + 33 * month + 19) % 32)
+
+
+def _last_monday(year, month):
+    day = date(year, month + 1, 1) - timedelta(days=1)
+    return day - timedelta(days=day.weekday())
+
+
+def _first_monday(year, month):
+    day = date(year, month, 1)
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+def bank_holidays(year):
+    """The bank holidays of England and Wales in ``year`` (substitute days included)."""
+    easter = _easter_sunday(year)
+    days = {
+        easter - timedelta(days=2),  # Good Friday
+        easter + timedelta(days=1),  # Easter Monday
+        _first_monday(year, 5),  # Early May bank holiday
+        _last_monday(year, 5),  # Spring bank holiday
+        _last_monday(year, 8),  # Summer bank holiday
+    }
+    # New Year's Day, Christmas Day and Boxing Day move to the next weekdays when
+    # they fall at a weekend.
+    new_year = date(year, 1, 1)
+    while new_year.weekday() >= 5:
+        new_year += timedelta(days=1)
+    days.add(new_year)
+    for day in (date(year, 12, 25), date(year, 12, 26)):
+        while day.weekday() >= 5 or day in days:
+            day += timedelta(days=1)
+        days.add(day)
+    return days
+
+
+def is_working_day(day):
+    return day.weekday() < 5 and day not in bank_holidays(day.year)
+
+
+def working_day(day):
+    """``day`` if it is a working day, else the next one: demo events and courses fall
+    on weekdays that are not bank holidays, whatever day the demo is loaded."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
 
 
 def rich_text(*paragraphs):

@@ -1,4 +1,4 @@
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.access import visible_pages
 from core.models import NetworkSettings
@@ -59,7 +59,39 @@ def network_name(request):
 
 
 def footer_links(request):
-    """The footer links chosen in the network settings, with their pages' URLs."""
+    """The footer links chosen in the network settings, in the language being read.
+
+    A link to a page leads to that page's translation when there is one (titled in
+    that language); otherwise it keeps the page's own label and declares its language.
+    One query for the links and, only on a translated page, one for their translations.
+    """
     network = NetworkSettings.for_request(request)
-    links = network.footer_links.select_related("link_page")
-    return [{"label": link.label, "url": link.url} for link in links]
+    links = list(network.footer_links.select_related("link_page__locale"))
+    root = localized_root(request)
+    locale_id = root.locale_id if root is not None else None
+    foreign = [
+        link.link_page
+        for link in links
+        if link.link_page_id and locale_id and link.link_page.locale_id != locale_id
+    ]
+    translations = {}
+    if foreign:
+        translated = Page.objects.live().filter(
+            translation_key__in=[page.translation_key for page in foreign], locale_id=locale_id
+        )
+        translations = {page.translation_key: page for page in translated}
+    items = []
+    for link in links:
+        page = link.link_page
+        if page is None:
+            items.append({"label": link.label, "url": link.link_url, "lang": ""})
+            continue
+        translation = translations.get(page.translation_key)
+        if translation is not None:
+            items.append(
+                {"label": translation.title, "url": translation.get_url(request), "lang": ""}
+            )
+        else:
+            lang = page.locale.language_code if page.locale_id != locale_id else ""
+            items.append({"label": link.label, "url": page.get_url(request), "lang": lang})
+    return items
