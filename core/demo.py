@@ -5,6 +5,7 @@ creates what is missing, so the loader can run any number of times.
 """
 
 import io
+import math
 import random
 from datetime import date, timedelta
 
@@ -26,28 +27,65 @@ def ensure_child(parent, model, slug, **fields):
 
 
 def ensure_image(title, colour, size=(1200, 675)):
-    """A demo image drawn with Pillow (no downloads), stored once by title."""
+    """A demo illustration drawn with Pillow (no downloads), stored once by title: a
+    schematic map of the region, its Major Trauma Centre linked to the Trauma Units
+    and critical care units around it."""
     from PIL import Image as PILImage
-    from PIL import ImageDraw
+    from PIL import ImageDraw, ImageFont
 
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image is not None:
         return image
-    canvas = PILImage.new("RGB", size, colour)
+    width, height = size
+    canvas = PILImage.new("RGB", size, (232, 237, 238))
     draw = ImageDraw.Draw(canvas)
     rng = random.Random(title)  # noqa: S311 - decoration, not security
-    for _ in range(12):
-        x, y = rng.randrange(size[0]), rng.randrange(size[1])
-        r = rng.randrange(40, 200)
-        draw.ellipse((x - r, y - r, x + r, y + r), outline=(255, 255, 255), width=6)
-    draw.text((40, size[1] - 80), title, fill=(255, 255, 255))
+    # The region: a rounded, irregular outline.
+    centre = (width * 0.45, height * 0.5)
+    outline = []
+    for step in range(24):
+        angle = step / 24 * 6.2832
+        radius = min(width, height) * (0.40 + rng.uniform(-0.04, 0.05))
+        outline.append(
+            (centre[0] + radius * 1.5 * math.cos(angle), centre[1] + radius * math.sin(angle))
+        )
+    draw.polygon(outline, fill=(214, 232, 212), outline=(120, 160, 120), width=4)
+    font = ImageFont.load_default(size=max(18, height // 30))
+    small = ImageFont.load_default(size=max(14, height // 40))
+    units = []
+    for step in range(7):
+        angle = step / 7 * 6.2832 + 0.4
+        distance = min(width, height) * rng.uniform(0.22, 0.33)
+        units.append(
+            (centre[0] + distance * 1.5 * math.cos(angle), centre[1] + distance * math.sin(angle))
+        )
+    for x, y in units:
+        draw.line([centre, (x, y)], fill=colour, width=5)
+    for number, (x, y) in enumerate(units, start=1):
+        node = (x - 16, y - 16, x + 16, y + 16)
+        draw.ellipse(node, fill=(255, 255, 255), outline=colour, width=5)
+        label_at = (x + 22, y - 10) if x >= centre[0] else (x - 22, y - 10)
+        _label(draw, label_at, f"Trauma Unit {number}", small, right=x < centre[0])
+    x, y = centre
+    draw.ellipse((x - 34, y - 34, x + 34, y + 34), fill=colour)
+    draw.text((x, y), "H", fill=(255, 255, 255), font=font, anchor="mm")
+    _label(draw, (x - 110, y + 44), "Major Trauma Centre", font)
+    draw.rectangle((0, height - 56, width, height), fill=(255, 255, 255))
+    draw.text((24, height - 44), title, fill=(33, 43, 50), font=font)
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
     slug = "".join(c if c.isalnum() else "-" for c in title.lower())
     image = Image(title=title, file=ImageFile(buffer, name=f"{slug}.png"))
     image.save()
     return image
+
+
+def _label(draw, at, text, font, right=False):
+    """Dark text on a white box, so that lines never run through a label."""
+    left, top, end, bottom = draw.textbbox(at, text, font=font, anchor="ra" if right else "la")
+    draw.rounded_rectangle((left - 6, top - 4, end + 6, bottom + 4), radius=4, fill=(255, 255, 255))
+    draw.text(at, text, fill=(33, 43, 50), font=font, anchor="ra" if right else "la")
 
 
 def _easter_sunday(year):

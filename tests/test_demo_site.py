@@ -59,6 +59,7 @@ def test_the_demo_as_a_new_user_sees_it(monkeypatch, django_user_model):
     check_titles_and_text_a_clinician_would_trust()
     check_staff_groups_on_the_request_form()
     check_members_only_content(django_user_model)
+    check_joining_links_are_links()
     check_home_page_shows_the_seed_sections_in_order()
 
 
@@ -175,6 +176,12 @@ def check_staff_groups_on_the_request_form():
     # Sentence case: only the first word is capitalised.
     groups = options[1 : options.index("Other") + 1]
     assert all(name[1:] == name[1:].lower() for name in groups), groups
+
+
+def check_joining_links_are_links():
+    html = _html("/events/")
+    assert re.search(r'<a href="https://teams\.example\.nhs\.uk/meet/network"', html)
+    assert "Online: https://teams.example.nhs.uk/meet/network," not in html
 
 
 def check_members_only_content(django_user_model):
