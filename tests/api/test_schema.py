@@ -69,7 +69,10 @@ def test_a_page_type_registered_later_appears_with_its_fields_and_filters(client
     finally:
         from django.apps import apps
 
+        from wagtail.models import PAGE_MODEL_CLASSES
+
         del apps.all_models["pages"]["coursedemopage"]
+        PAGE_MODEL_CLASSES.remove(CourseDemoPage)
         apps.clear_cache()
 
 

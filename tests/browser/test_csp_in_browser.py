@@ -12,7 +12,11 @@ from django.core.management import call_command
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("migration_data"),
+]
 PASSWORD = "Office-pass-2026!"  # noqa: S105
 
 RECORD_VIOLATIONS = """

@@ -9,10 +9,14 @@ import pytest
 
 from events.recurrence import to_local
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("migration_data"),
+]
 
 
-def test_visitor_browses_the_month_and_filters_it(migration_data, live_server, page):
+def test_visitor_browses_the_month_and_filters_it(live_server, page):
     call_command("load_demo_network", stdout=io.StringIO())
     from wagtail.models import Site
 
