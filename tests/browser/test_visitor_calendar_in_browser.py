@@ -44,11 +44,6 @@ def test_visitor_browses_the_month_and_filters_it(live_server, page):
     assert page.locator("table caption").inner_text() != f"{today:%B %Y}"
 
 
-@pytest.mark.xfail(
-    reason="At 320 px the month page is 350 px wide (seen in Chromium): something on it "
-    "does not yet reflow; the grid's own checks below have not been seen to pass yet.",
-    strict=False,
-)
 def test_month_grid_on_a_phone(live_server, page):
     call_command("load_demo_network", stdout=io.StringIO())
     from wagtail.models import Site
