@@ -9,7 +9,7 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test fuzz privacy-long install lock lint format migrate demo clean bench messages
+.PHONY: run test fuzz privacy-long install lock lint format migrate demo clean bench messages screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,3 +75,10 @@ messages: install
 	-DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py makemessages --all --no-location \
 		--ignore='.venv/*' --ignore='tests/*' --ignore='bench/*'
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py compile_translations
+
+# Desktop (1280 px) and mobile (390 px) screenshots of every public template into
+# docs/screenshots/, taken by the accessibility test in Chromium (axe-core must pass).
+screenshots: install
+	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/browser/test_accessibility_in_browser.py::test_public_templates_have_no_axe_violations \
+		$(PYTEST_ARGS)

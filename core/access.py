@@ -35,6 +35,7 @@ from functools import cache
 
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Length, Substr
 from django.db.models.lookups import In
@@ -333,6 +334,44 @@ def is_member(user) -> bool:
     from django.conf import settings
 
     return user.groups.filter(name=settings.MEMBERS_GROUP_NAME).exists()
+
+
+def members_only_groups() -> QuerySet:
+    """The groups a members-only restriction admits: members and the network office."""
+    from django.conf import settings
+
+    return Group.objects.filter(
+        name__in=[settings.MEMBERS_GROUP_NAME, settings.NETWORK_OFFICE_GROUP_NAME]
+    )
+
+
+def own_members_restrictions(page: Page) -> QuerySet:
+    """The page's own members-only restrictions (not those inherited from its ancestors)."""
+    from django.conf import settings
+
+    return PageViewRestriction.objects.filter(
+        page=page, restriction_type=GROUPS, groups__name=settings.MEMBERS_GROUP_NAME
+    ).distinct()
+
+
+def make_members_only(page: Page, user=None) -> PageViewRestriction:
+    """Restrict ``page`` (and so its subpages) to members; logged like Wagtail's own dialog."""
+    with transaction.atomic():
+        restriction = own_members_restrictions(page).first()
+        if restriction is None:
+            restriction = PageViewRestriction(page=page, restriction_type=GROUPS)
+            restriction.save(user=user)
+            restriction.groups.set(members_only_groups())
+    return restriction
+
+
+def clear_members_only(page: Page, user=None) -> int:
+    """Remove the page's own members-only restriction; inherited ones stay. How many went."""
+    with transaction.atomic():
+        restrictions = list(own_members_restrictions(page))
+        for restriction in restrictions:
+            restriction.delete(user=user)
+    return len(restrictions)
 
 
 def _connect_invalidation():

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale, PageViewRestriction
 
-from core.demo import ensure_child, rich_text
+from core.demo import ensure_child, is_working_day, rich_text, working_day
+from demo.home import arrange_section_cards
 from events.models import EventCategory, EventExcludedDate, EventIndexPage, EventPage
 from events.recurrence import MONTHLY, WEEKLY, from_local, to_local, whole_days
 from home.models import HomePageSectionCard
@@ -52,8 +53,21 @@ def at(day, hour=0, minute=0):
     return from_local(datetime.combine(day, time(hour, minute)))
 
 
+def monthly_dates(first, position, count):
+    """The dates of a monthly series on the ``position``-th weekday of ``first``."""
+    return [
+        nth_weekday(*month_offset(first, months), first.weekday(), position)
+        for months in range(count)
+    ]
+
+
+def bank_holidays_in(dates):
+    """The dates of a series that fall on a bank holiday: the series skips them."""
+    return [day for day in dates if not is_working_day(day)]
+
+
 def event_specs(today):
-    """What the demo calendar holds, relative to ``today``."""
+    """What the demo calendar holds, relative to ``today``; every date a working day."""
     last_year, last_month = month_offset(today, -1)
     board_first = nth_weekday(last_year, last_month, 1, 1)  # first Tuesday of last month
     board_skip = nth_weekday(*month_offset(today, 3), 1, 1)
@@ -61,6 +75,10 @@ def event_specs(today):
     drop_in_first = today - timedelta(days=today.weekday()) + timedelta(days=2)  # this Wednesday
     in_eight_weeks = today + timedelta(days=55)
     conference_first = in_eight_weeks - timedelta(days=in_eight_weeks.weekday() - 1)  # a Tuesday
+    while not (
+        is_working_day(conference_first) and is_working_day(conference_first + timedelta(1))
+    ):
+        conference_first += timedelta(weeks=1)
     return [
         {
             "slug": "network-governance-board",
@@ -74,31 +92,31 @@ def event_specs(today):
             "repeat": MONTHLY,
             "repeat_position": 1,
             "repeat_count": 12,
-            "excluded": [board_skip],
+            "excluded": sorted({board_skip, *bank_holidays_in(monthly_dates(board_first, 1, 12))}),
             "organiser": "Network office",
             "categories": ["governance"],
-            "staff_groups": ["trauma-surgeons", "emergency-medicine", "critical-care-nurses"],
+            "staff_groups": ["trauma-surgeons", "emergency-physicians", "critical-care-nurses"],
         },
         {
             "slug": "trauma-study-day",
             "title": "Regional trauma study day",
             "summary": "Cases, pathways and updates from the Major Trauma Centre and Trauma Units.",
-            "start": at(today + timedelta(days=20)),
-            "end": at(today + timedelta(days=20)),
+            "start": at(working_day(today + timedelta(days=20))),
+            "end": at(working_day(today + timedelta(days=20))),
             "all_day": True,
             "place": MTC,
             "booking_url": "https://booking.example.nhs.uk/trauma-study-day",
             "capacity": 120,
             "organiser": "Major trauma education team",
             "categories": ["study-days"],
-            "staff_groups": ["trauma-surgeons", "emergency-medicine", "paramedics"],
+            "staff_groups": ["trauma-surgeons", "emergency-physicians", "paramedics"],
         },
         {
             "slug": "critical-care-transfer-training",
             "title": "Critical care transfer training",
             "summary": "Simulation training for safe transfers of level 3 patients.",
-            "start": at(today + timedelta(days=9), 9),
-            "end": at(today + timedelta(days=9), 16, 30),
+            "start": at(working_day(today + timedelta(days=9)), 9),
+            "end": at(working_day(today + timedelta(days=9)), 16, 30),
             "place": MTC,
             "status": EventPage.FULLY_BOOKED,
             "booking_url": "https://booking.example.nhs.uk/transfer-training",
@@ -111,8 +129,8 @@ def event_specs(today):
             "slug": "critical-care-transfer-training-spring",
             "title": "Critical care transfer training (second course)",
             "summary": "A second run of the transfer course, with places still available.",
-            "start": at(today + timedelta(days=45), 9),
-            "end": at(today + timedelta(days=45), 16, 30),
+            "start": at(working_day(today + timedelta(days=45)), 9),
+            "end": at(working_day(today + timedelta(days=45)), 16, 30),
             "place": MTC,
             "booking_url": "https://booking.example.nhs.uk/transfer-training",
             "capacity": 16,
@@ -122,7 +140,8 @@ def event_specs(today):
         {
             "slug": "morbidity-and-mortality-review",
             "title": "Trauma morbidity and mortality review",
-            "summary": "Monthly review of trauma deaths and serious complications.",
+            "summary": "Monthly confidential review of trauma deaths and serious complications. "
+            "Network members only.",
             "start": at(review_first, 12, 30),
             "end": at(review_first, 13, 30),
             "format": EventPage.ONLINE,
@@ -131,15 +150,18 @@ def event_specs(today):
             "repeat": MONTHLY,
             "repeat_position": -1,
             "repeat_count": 6,
+            "excluded": bank_holidays_in(monthly_dates(review_first, -1, 6)),
             "categories": ["audit-and-review"],
-            "staff_groups": ["trauma-surgeons", "emergency-medicine"],
+            "staff_groups": ["trauma-surgeons", "emergency-physicians"],
+            # Case reviews are confidential: for network members only.
+            "members_only": True,
         },
         {
             "slug": "rehabilitation-pathway-workshop",
             "title": "Rehabilitation pathway workshop",
             "summary": "Planning rehabilitation after major trauma across providers.",
-            "start": at(today + timedelta(days=5), 10),
-            "end": at(today + timedelta(days=5), 15),
+            "start": at(working_day(today + timedelta(days=5)), 10),
+            "end": at(working_day(today + timedelta(days=5)), 15),
             "place": OFFICE,
             "status": EventPage.CANCELLED,
             "categories": ["study-days"],
@@ -153,8 +175,8 @@ def event_specs(today):
             "slug": "serious-incident-learning-review",
             "title": "Serious incident learning review (members)",
             "summary": "Confidential learning from recent serious incidents. Network members only.",
-            "start": at(today + timedelta(days=12), 13),
-            "end": at(today + timedelta(days=12), 15),
+            "start": at(working_day(today + timedelta(days=12)), 13),
+            "end": at(working_day(today + timedelta(days=12)), 15),
             "format": EventPage.ONLINE,
             "online_url": TEAMS,
             "categories": ["audit-and-review"],
@@ -183,7 +205,12 @@ def event_specs(today):
             "place": MTC,
             "repeat": WEEKLY,
             "repeat_count": 6,
-            "excluded": [drop_in_first + timedelta(weeks=2)],
+            "excluded": sorted(
+                {
+                    drop_in_first + timedelta(weeks=2),
+                    *bank_holidays_in(drop_in_first + timedelta(weeks=n) for n in range(6)),
+                }
+            ),
             "categories": ["training"],
             "staff_groups": ["critical-care-nurses"],
         },
@@ -191,8 +218,8 @@ def event_specs(today):
             "slug": "dysphagia-update",
             "title": "Dysphagia after critical illness: update",
             "summary": "Swallowing assessment after intubation and tracheostomy.",
-            "start": at(today + timedelta(days=30), 14),
-            "end": at(today + timedelta(days=30), 16),
+            "start": at(working_day(today + timedelta(days=30)), 14),
+            "end": at(working_day(today + timedelta(days=30)), 16),
             "format": EventPage.ONLINE,
             "online_url": TEAMS,
             "status": EventPage.POSTPONED,
@@ -203,8 +230,8 @@ def event_specs(today):
             "slug": "winter-planning-meeting",
             "title": "Critical care winter planning meeting",
             "summary": "Surge capacity and mutual aid between units for the winter.",
-            "start": at(today - timedelta(days=20), 10),
-            "end": at(today - timedelta(days=20), 12),
+            "start": at(working_day(today - timedelta(days=20)), 10),
+            "end": at(working_day(today - timedelta(days=20)), 12),
             "place": OFFICE,
             "categories": ["governance"],
             "staff_groups": ["critical-care-nurses"],
@@ -213,8 +240,8 @@ def event_specs(today):
             "slug": "respiratory-physiotherapy-study-day",
             "title": "Respiratory physiotherapy study day",
             "summary": "Airway clearance and early mobilisation on the critical care unit.",
-            "start": at(today - timedelta(days=10)),
-            "end": at(today - timedelta(days=10)),
+            "start": at(working_day(today - timedelta(days=10))),
+            "end": at(working_day(today - timedelta(days=10))),
             "all_day": True,
             "place": MTC,
             "categories": ["study-days"],
@@ -247,6 +274,11 @@ def load(demo):
             page=demo.home, target=index, sort_order=demo.home.section_cards.count()
         )
 
+    arrange_section_cards(
+        demo.home,
+        [index, *(demo.pages[key] for key in ("quality", "training", "trauma_surgeons"))],
+    )
+
     today = to_local(timezone.now()).date()
     member_groups = Group.objects.filter(
         name__in=[settings.MEMBERS_GROUP_NAME, settings.NETWORK_OFFICE_GROUP_NAME]
@@ -269,11 +301,13 @@ def _create_event(index, spec, categories, staff_groups):
     group_slugs = spec.pop("staff_groups", [])
     excluded = spec.pop("excluded", [])
     spec.pop("members_only", None)
+    details = spec.pop("details", [])
     event = EventPage(
         venue=venue,
         address=address,
         contact_email="network.office@example.nhs.uk",
-        body=[("rich_text", rich_text(spec["summary"]))],
+        # The summary is the lede; the body holds only what the summary does not say.
+        body=[("rich_text", rich_text(*details))] if details else [],
         **spec,
     )
     event.categories = [categories[slug] for slug in category_slugs]

@@ -10,14 +10,14 @@ slug and leave it alone.
 """
 
 import secrets
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from core.demo import ensure_child, rich_text
+from core.demo import ensure_child, rich_text, working_day
 from demo.events import OFFICE, TEAMS, at, month_offset, nth_weekday
 from demo.membership import DEMO_MEMBER
 from events.models import EventPage
@@ -180,7 +180,7 @@ def meeting_dates(spec, today):
     for offset in range(-9, 4):
         if offset % spec["every"]:
             continue
-        day = nth_weekday(*month_offset(today, offset), spec["weekday"], spec["week"])
+        day = working_day(nth_weekday(*month_offset(today, offset), spec["weekday"], spec["week"]))
         days.append(day)
     return days
 
@@ -342,13 +342,6 @@ def load_meetings(group, spec, today, member):
             )
         meeting.add_child(instance=papers)
         papers.save_revision().publish()
-
-
-def working_day(day: date) -> date:
-    """``day``, or the Monday after it when it falls at a weekend."""
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
 
 
 def lower_first(text: str) -> str:

@@ -48,6 +48,17 @@ BRIEF_HISTORY = [
     "closely with Strategic Clinical Networks, commissioners, providers and patients.",
 ]
 
+ABOUT_SUMMARY = "The hospitals we connect and the principles of Operational Delivery Networks."
+
+# The home page tells the network's history; About says who the network is today.
+WHO_WE_ARE = [
+    "We are an Operational Delivery Network of the NHS. We bring together the Major Trauma "
+    "Centre, the Trauma Units and the adult critical care units of our region, so that "
+    "patients reach the right care, in the right place, first time.",
+    "Clinicians from every unit lead our work. A small network office supports them: it runs "
+    "this website, the network calendar and the training programme.",
+]
+
 MEMBERSHIP_NOTICE = (
     "This website is designed for specialist professional use. To fully access the content "
     "please request membership from the network office using the button below."
@@ -111,8 +122,8 @@ def load(demo):
         "about",
         title="About the network",
         show_in_menus=True,
-        introduction="Our history and context, and the principles we work by.",
-        listing_summary="How critical care networks became Operational Delivery Networks.",
+        introduction="Who we are, the hospitals we connect and the principles we work by.",
+        listing_summary=ABOUT_SUMMARY,
         body=[
             (
                 "image",
@@ -122,8 +133,8 @@ def load(demo):
                     "caption": "",
                 },
             ),
-            ("heading", {"text": "Brief History and Context", "level": "h2"}),
-            ("rich_text", rich_text(*BRIEF_HISTORY)),
+            ("heading", {"text": "Who we are", "level": "h2"}),
+            ("rich_text", rich_text(*WHO_WE_ARE)),
             ("heading", {"text": "Principles of Operational Delivery Networks", "level": "h2"}),
             (
                 "rich_text",
@@ -183,3 +194,16 @@ def load(demo):
     if not home.section_cards.exists():
         for order, page in enumerate([about, staff_groups]):
             HomePageSectionCard.objects.create(page=home, target=page, sort_order=order)
+
+
+def arrange_section_cards(home, targets):
+    """The home page's cards in the order of the network's own page: the calendar,
+    quality, training and the Trauma Surgeons, then the rest as they were."""
+    cards = list(home.section_cards.order_by("sort_order"))
+    by_target = {card.target_id: card for card in cards}
+    ordered = [by_target.pop(page.pk) for page in targets if page.pk in by_target]
+    ordered += [card for card in cards if card.target_id in by_target]
+    for order, card in enumerate(ordered):
+        if card.sort_order != order:
+            card.sort_order = order
+            card.save(update_fields=["sort_order"])

@@ -44,7 +44,8 @@ def load(demo):
     )
     collection = ensure_members_collection(member_groups)
     Document = get_document_model()
-    if not Document.objects.filter(collection=collection).exists():
+    document = Document.objects.filter(collection=collection).order_by("pk").first()
+    if document is None:
         document = Document(title="Critical care escalation cascade", collection=collection)
         document.file.save(
             "escalation-cascade.txt",
@@ -53,6 +54,7 @@ def load(demo):
                 b"critical care units.\n"
             ),
         )
+    link_from_handbook(demo, document)
 
     User = get_user_model()
     member = User.objects.filter(username=DEMO_MEMBER).first()
@@ -82,6 +84,20 @@ def load(demo):
             verified_at=timezone.now(),
             status=MembershipRequest.Status.AWAITING_REVIEW,
         )
+
+
+def link_from_handbook(demo, document):
+    """The members' handbook links to the members-only escalation cascade."""
+    members = demo.pages.get("members")
+    handbook = members and members.get_children().filter(slug="network-handbook").first()
+    if handbook is None:
+        return
+    handbook = handbook.specific
+    if any(block.block_type == "document" for block in handbook.body):
+        return
+    handbook.body.append(("heading", {"text": "Escalation cascade", "level": "h2"}))
+    handbook.body.append(("document", {"document": document, "label": ""}))
+    handbook.save_revision().publish()
 
 
 def ensure_members_collection(groups):

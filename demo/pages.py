@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, PageViewRestriction
 
-from core.demo import ensure_child, rich_text
+from core.demo import ensure_child, rich_text, working_day
 from core.models import StaffGroup
 from home.models import HomePageSectionCard
 from pages.models import (
@@ -29,14 +29,29 @@ STAFF_GROUPS = [
         "Trauma and orthopaedic, plastic and general surgeons on the major trauma pathway.",
     ),
     (
-        "Emergency medicine",
-        "emergency-medicine",
+        "Emergency physicians",
+        "emergency-physicians",
         "Emergency physicians and trauma team leaders in the Major Trauma Centre and Trauma Units.",
+    ),
+    (
+        "Intensivists",
+        "intensivists",
+        "Consultants in intensive care medicine leading the network's level 2 and level 3 units.",
+    ),
+    (
+        "Anaesthetists",
+        "anaesthetists",
+        "Anaesthetists in trauma theatres, resuscitation and critical care transfers.",
     ),
     (
         "Critical care nurses",
         "critical-care-nurses",
         "Nurses caring for level 2 and level 3 patients across the network's units.",
+    ),
+    (
+        "Trauma coordinators",
+        "trauma-coordinators",
+        "Nurses and practitioners coordinating each major trauma patient's care and transfers.",
     ),
     (
         "Physiotherapists",
@@ -52,6 +67,11 @@ STAFF_GROUPS = [
         "Speech and language therapists",
         "speech-and-language-therapists",
         "Speech and language therapists for communication and swallowing after trauma.",
+    ),
+    (
+        "Dietitians",
+        "dietitians",
+        "Dietitians planning nutrition for critically ill and injured patients.",
     ),
     (
         "Paramedics",
@@ -90,7 +110,7 @@ QUALITY_INTRODUCTION = (
 TRAUMA_SURGEONS_TEXT = (
     "Patients who have suffered a severe injury often need complex reconstruction surgery and "
     "care from many professionals such as physiotherapists, occupational therapists and speech "
-    "therapists..."
+    "and language therapists."
 )
 
 # (slug, title, staff groups, format, provider, duration, CPD, cost, price, status,
@@ -113,7 +133,7 @@ COURSES = [
     (
         "early-mobilisation-e-learning",
         "Early mobilisation in critical care (e-learning)",
-        ["physiotherapists", "critical-care-nurses"],
+        ["physiotherapists", "critical-care-nurses", "intensivists"],
         "e_learning",
         "e-Learning for Healthcare",
         "3 hours, self-paced",
@@ -183,7 +203,7 @@ COURSES = [
     (
         "trauma-team-leader",
         "Trauma team leader simulation day",
-        ["emergency-medicine", "trauma-surgeons", "critical-care-nurses"],
+        ["emergency-physicians", "trauma-surgeons", "anaesthetists", "critical-care-nurses"],
         "in_person",
         "Major Trauma Centre Simulation Suite",
         "1 day",
@@ -197,7 +217,13 @@ COURSES = [
     (
         "safe-transfer-of-the-critically-ill",
         "Safe transfer of the critically ill adult",
-        ["critical-care-nurses", "paramedics", "emergency-medicine"],
+        [
+            "critical-care-nurses",
+            "intensivists",
+            "anaesthetists",
+            "paramedics",
+            "emergency-physicians",
+        ],
         "hybrid",
         "Adult Critical Care Network",
         "E-learning module plus 1 practical day",
@@ -349,7 +375,7 @@ STAFF_GROUP_PAGES = [
 
 
 def _at(days, hour, tz):
-    day = timezone.localdate() + timedelta(days=days)
+    day = working_day(timezone.localdate() + timedelta(days=days))
     whole = int(hour)
     return datetime.combine(day, time(whole, int((hour - whole) * 60)), tzinfo=tz)
 
@@ -396,7 +422,6 @@ def _ensure_training(demo, home):
             booking_url="https://example.nhs.uk/training/book",
             contact_name="Network education lead",
             contact_email="network.education@example.nhs.uk",
-            body=[("rich_text", rich_text(summary))],
         )
         course.staff_groups = [demo.staff_groups[group] for group in groups]
         course.sessions = [
@@ -472,7 +497,7 @@ def _ensure_staff_group_pages(demo, section):
             title=title,
             staff_group=demo.staff_groups[slug],
             introduction=introduction,
-            listing_summary=introduction[:200],
+            listing_summary=introduction,
             contacts=[
                 StaffGroupContact(
                     name=f"Network lead for {title.lower()}",
@@ -515,11 +540,12 @@ def load_sections(demo):
     training = _ensure_training(demo, home)
     quality = _ensure_quality(home)
     section = demo.pages.get("staff_groups") or home.get_children().get(slug="staff-groups")
-    _ensure_staff_group_pages(demo, section.specific)
+    group_pages = _ensure_staff_group_pages(demo, section.specific)
+    demo.pages["trauma_surgeons"] = group_pages["trauma-surgeons"]
     demo.pages.update(training=training, quality=quality)
     cards = home.section_cards
     next_order = cards.count()
-    for page in (training, quality):
+    for page in (training, quality, group_pages["trauma-surgeons"]):
         if not cards.filter(target=page).exists():
             HomePageSectionCard.objects.create(page=home, target=page, sort_order=next_order)
             next_order += 1

@@ -109,8 +109,19 @@ WELSH = {
     # About the network
     "About the network": "Am y rhwydwaith",
     "about": "am-y-rhwydwaith",
-    "Our history and context, and the principles we work by.": "Ein hanes a\u2019n "
-    "cyd-destun, a\u2019r egwyddorion sy\u2019n sail i\u2019n gwaith.",
+    "Who we are, the hospitals we connect and the principles we work by.": "Pwy ydym ni, yr "
+    "ysbytai rydym yn eu cysylltu a\u2019r egwyddorion sy\u2019n sail i\u2019n gwaith.",
+    "Who we are": "Pwy ydym ni",
+    "We are an Operational Delivery Network of the NHS. We bring together the Major Trauma "
+    "Centre, the Trauma Units and the adult critical care units of our region, so that "
+    "patients reach the right care, in the right place, first time.": "Rydym yn Rhwydwaith "
+    "Cyflawni Gweithredol yn y GIG. Rydym yn dod \u00e2\u2019r Ganolfan Trawma Mawr, yr "
+    "Unedau Trawma ac unedau gofal critigol i oedolion ein rhanbarth ynghyd, fel bod cleifion "
+    "yn cael y gofal iawn, yn y lle iawn, y tro cyntaf.",
+    "Clinicians from every unit lead our work. A small network office supports them: it runs "
+    "this website, the network calendar and the training programme.": "Clinigwyr o bob uned "
+    "sy\u2019n arwain ein gwaith. Mae swyddfa fach y rhwydwaith yn eu cefnogi: hi sy\u2019n "
+    "rhedeg y wefan hon, calendr y rhwydwaith a\u2019r rhaglen hyfforddi.",
     "Map-style illustration of the network's hospitals": "Darlun ar ffurf map o ysbytai\u2019r "
     "rhwydwaith",
     "Principles of Operational Delivery Networks": "Egwyddorion Rhwydweithiau Cyflawni Gweithredol",
@@ -120,8 +131,8 @@ WELSH = {
     "clinigol: clinigwyr sy\u2019n arwain y gwaith o wella eu gwasanaethau eu hunain.",
     "Shared learning: audit, peer review and education are network-wide.": "Dysgu ar y cyd: "
     "mae archwilio, adolygu gan gymheiriaid ac addysg yn digwydd ar draws y rhwydwaith cyfan.",
-    "How critical care networks became Operational Delivery Networks.": "Sut y daeth "
-    "rhwydweithiau gofal critigol yn Rhwydweithiau Cyflawni Gweithredol.",
+    "The hospitals we connect and the principles of Operational Delivery Networks.": "Yr "
+    "ysbytai rydym yn eu cysylltu ac egwyddorion Rhwydweithiau Cyflawni Gweithredol.",
     # Staff groups
     "Staff groups": "Grwpiau staff",
     "staff-groups": "grwpiau-staff",
@@ -132,9 +143,9 @@ WELSH = {
     "trauma-surgeons": "llawfeddygon-trawma",
     "Patients who have suffered a severe injury often need complex reconstruction surgery and "
     "care from many professionals such as physiotherapists, occupational therapists and speech "
-    "therapists...": "Yn aml mae angen llawdriniaeth adluniol gymhleth ar gleifion sydd wedi "
-    "cael anaf difrifol, a gofal gan lawer o weithwyr proffesiynol fel ffisiotherapyddion, "
-    "therapyddion galwedigaethol a therapyddion lleferydd...",
+    "and language therapists.": "Yn aml mae angen llawdriniaeth adluniol gymhleth ar gleifion "
+    "sydd wedi cael anaf difrifol, a gofal gan lawer o weithwyr proffesiynol fel "
+    "ffisiotherapyddion, therapyddion galwedigaethol a therapyddion lleferydd ac iaith.",
     "Trauma surgeons": "Llawfeddygon trawma",
     "Trauma and orthopaedic, plastic and general surgeons on the major trauma pathway.": (
         "Llawfeddygon trawma ac orthopedig, llawfeddygon plastig a llawfeddygon cyffredinol "

@@ -1,4 +1,4 @@
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.access import visible_pages
 from core.links import page_link, viewer_for
@@ -60,19 +60,53 @@ def network_name(request):
 
 
 def footer_links(request):
-    """The footer links chosen in the network settings, by the link rule: the editor's
-    label and the page's address (a members-only page's address is not secret; its
-    title is never used), and nothing for a page that is not live."""
+    """The footer links chosen in the network settings, in the language being read,
+    by the link rule.
+
+    A link to a page leads to that page's translation when there is one; otherwise it
+    keeps the editor's label and declares the page's language. The link rule decides
+    what each page link shows (``core.links.page_link``): a translation's own title
+    only to a reader who may see it, else the editor's label with the page's address
+    (an address is not secret; a members-only title is). Nothing for a page that is
+    not live. One query for the links, one for the viewer's access to their pages and,
+    only on a translated page, one for their translations.
+    """
     network = NetworkSettings.for_request(request)
-    links = list(network.footer_links.select_related("link_page"))
+    links = list(network.footer_links.select_related("link_page__locale"))
+    root = localized_root(request)
+    locale_id = root.locale_id if root is not None else None
+    foreign = [
+        link.link_page
+        for link in links
+        if link.link_page_id and locale_id and link.link_page.locale_id != locale_id
+    ]
+    translations = {}
+    if foreign:
+        translated = Page.objects.live().filter(
+            translation_key__in=[page.translation_key for page in foreign], locale_id=locale_id
+        )
+        translations = {page.translation_key: page for page in translated}
     viewer = viewer_for(request)
-    viewer.see_pages([link.link_page_id for link in links if link.link_page_id])
+    targets = {
+        link.pk: translations.get(link.link_page.translation_key, link.link_page)
+        for link in links
+        if link.link_page_id
+    }
+    viewer.see_pages([page.pk for page in targets.values()])
     items = []
     for link in links:
         if not link.link_page_id:
-            items.append({"label": link.label, "url": link.link_url})
+            items.append({"label": link.label, "url": link.link_url, "lang": ""})
             continue
-        page_url = page_link(link.link_page, link.label, viewer=viewer, request=request).url
-        if page_url:
-            items.append({"label": link.label, "url": page_url})
+        target = targets[link.pk]
+        shown = page_link(target, link.label, viewer=viewer, request=request)
+        if not shown.url:
+            continue
+        if target.pk != link.link_page_id and shown.page is not None:
+            # The reader may see the translation: its own title, in the reader's language.
+            items.append({"label": target.title, "url": shown.url, "lang": ""})
+            continue
+        original = link.link_page
+        lang = original.locale.language_code if original.locale_id != locale_id else ""
+        items.append({"label": link.label, "url": shown.url, "lang": lang})
     return items

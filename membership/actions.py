@@ -107,8 +107,7 @@ def send_verification(request: MembershipRequest, base_url: str) -> None:
     queue_email("verify", request, base_url=base_url)
 
 
-def verify_email(token: str, base_url: str) -> MembershipRequest:
-    """Mark the request verified and tell the office. Raises VerificationError."""
+def _verification_payload(token: str) -> dict:
     try:
         payload = signing.loads(
             token, salt=VERIFY_SALT, max_age=settings.MEMBERSHIP_VERIFICATION_MAX_AGE
@@ -119,6 +118,25 @@ def verify_email(token: str, base_url: str) -> MembershipRequest:
         raise VerificationError(_("This link is not valid.")) from error
     if not isinstance(payload, dict):
         raise VerificationError(_("This link is not valid."))
+    return payload
+
+
+def check_verification_token(token: str) -> MembershipRequest:
+    """The request a verification link is for, changing nothing. Raises VerificationError.
+
+    Opening the link only shows a confirmation button: mail systems that open every
+    link to scan it must not confirm an address on the applicant's behalf.
+    """
+    payload = _verification_payload(token)
+    request = MembershipRequest.objects.filter(pk=payload.get("r"), email=payload.get("e")).first()
+    if request is None:
+        raise VerificationError(_("This link is not valid."))
+    return request
+
+
+def verify_email(token: str, base_url: str) -> MembershipRequest:
+    """Mark the request verified and tell the office. Raises VerificationError."""
+    payload = _verification_payload(token)
     with transaction.atomic():
         request = (
             MembershipRequest.objects.select_for_update()
@@ -351,7 +369,7 @@ def member_data(user) -> dict:
                 "email": r.email,
                 "job_title": r.job_title,
                 "organisation": r.organisation,
-                "staff_group": r.staff_group.name if r.staff_group else None,
+                "staff_group": r.staff_group_label or None,
                 "registration_body": r.registration_body and r.get_registration_body_display(),
                 "registration_number": r.registration_number,
                 "why_access_is_needed": r.access_reason,

@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
-from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -14,18 +13,23 @@ HONEYPOT = "website"
 
 
 class StaffGroupChoiceField(forms.ModelChoiceField):
-    """Lists the staff groups in the reader's language, and accepts a group in any
-    language: a headless front end may post the id of either version."""
+    """The staff groups on the list, then "Other" for professionals none of them fits."""
+
+    OTHER = "other"
+
+    def _get_choices(self):
+        return [*super()._get_choices(), (self.OTHER, _("Other"))]
+
+    choices = property(_get_choices, forms.ModelChoiceField.choices.fset)
 
     def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return StaffGroup.objects.get(pk=str(value).strip())
-        except (ValueError, TypeError, ValidationError, StaffGroup.DoesNotExist) as error:
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            ) from error
+        if value == self.OTHER:
+            return self.OTHER
+        return super().to_python(value)
+
+    def validate(self, value):
+        if value != self.OTHER:
+            super().validate(value)
 
 
 class MembershipRequestForm(forms.ModelForm):
@@ -34,10 +38,10 @@ class MembershipRequestForm(forms.ModelForm):
     staff_group = StaffGroupChoiceField(
         queryset=StaffGroup.objects.none(),
         label=_("Staff group"),
-        empty_label=_("Choose your staff group"),
+        empty_label=_("Select your staff group"),
         error_messages={
-            "required": _("Choose your staff group."),
-            "invalid_choice": _("Choose a staff group from the list."),
+            "required": _("Select your staff group, or Other if it is not on the list."),
+            "invalid_choice": _("Select a staff group from the list."),
         },
     )
     consent = forms.BooleanField(
@@ -55,6 +59,7 @@ class MembershipRequestForm(forms.ModelForm):
             "job_title",
             "organisation",
             "staff_group",
+            "staff_group_other",
             "registration_body",
             "registration_number",
             "access_reason",
@@ -65,6 +70,7 @@ class MembershipRequestForm(forms.ModelForm):
             "email": _("Work email address"),
             "job_title": _("Job title"),
             "organisation": _("Organisation (NHS trust or other)"),
+            "staff_group_other": _("Your staff group, if you selected Other"),
             "registration_body": _("Professional registration body (optional)"),
             "registration_number": _("Registration number (optional)"),
             "access_reason": _("Why do you need access?"),
@@ -89,7 +95,10 @@ class MembershipRequestForm(forms.ModelForm):
                 "required": _("Enter your organisation."),
             },
             "access_reason": {
-                "required": _("Tell us why you need access."),
+                "required": _("Enter why you need access."),
+            },
+            "staff_group_other": {
+                "max_length": _("Your staff group must be 100 characters or fewer."),
             },
         }
 
@@ -115,9 +124,15 @@ class MembershipRequestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("staff_group") == StaffGroupChoiceField.OTHER:
+            cleaned["staff_group"] = None
+            if not cleaned.get("staff_group_other", "").strip():
+                self.add_error("staff_group_other", _("Enter your staff group."))
+        elif "staff_group_other" in cleaned:
+            cleaned["staff_group_other"] = ""
         if cleaned.get("registration_number") and not cleaned.get("registration_body"):
             self.add_error(
-                "registration_body", _("Choose the body that holds your registration number.")
+                "registration_body", _("Select the body that holds your registration number.")
             )
         return cleaned
 

@@ -39,6 +39,12 @@ class MembershipRequest(models.Model):
     staff_group = models.ForeignKey(
         "core.StaffGroup", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    staff_group_other = models.CharField(
+        "other staff group",
+        max_length=100,
+        blank=True,
+        help_text="The applicant's own staff group when none on the list fits.",
+    )
     registration_body = models.CharField(
         max_length=10, choices=RegistrationBody.choices, blank=True
     )
@@ -107,6 +113,15 @@ class MembershipRequest(models.Model):
     def __str__(self):
         # No personal data: this label is copied into the audit log.
         return f"Membership request #{self.pk}"
+
+    @property
+    def staff_group_label(self):
+        """The staff group as the applicant gave it: from the list, or in their own words."""
+        if self.staff_group_id:
+            return self.staff_group.name
+        if self.staff_group_other:
+            return f"Other: {self.staff_group_other}"
+        return ""
 
     @property
     def is_pending(self):

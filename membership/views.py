@@ -26,13 +26,23 @@ def request_page():
 
 
 def verify(request, token):
+    """The link in the verification email: a button to confirm (GET), the confirmation (POST)."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     page = request_page()
     try:
-        membership_request = actions.verify_email(token, base_url(request))
+        if request.method == "POST":
+            membership_request = actions.verify_email(token, base_url(request))
+        else:
+            membership_request = actions.check_verification_token(token)
     except actions.VerificationError as error:
         context = {"error": str(error), "request_page": page}
         return TemplateResponse(request, "membership/verify.html", context, status=400)
-    context = {"membership_request": membership_request, "request_page": page}
+    context = {
+        "membership_request": membership_request,
+        "request_page": page,
+        "confirmed": membership_request.status != MembershipRequest.Status.AWAITING_VERIFICATION,
+    }
     return TemplateResponse(request, "membership/verify.html", context)
 
 

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.access import can_view_document, can_view_page
 from membership import admin
+from membership.members_only import MembersOnlyButton, members_only_view
 from membership.models import MembershipRequest
 from membership.signals import keep_members_only_on_copy
 from membership.views import members_only_response
@@ -92,3 +93,19 @@ def members_only_document(document, request):
 @hooks.register("after_copy_page")
 def copies_stay_members_only(request, page, new_page):
     keep_members_only_on_copy(page, new_page)
+
+
+@hooks.register("register_admin_urls")
+def members_only_urls():
+    urls = [path("<int:page_id>/", members_only_view, name="page")]
+    return [path("members-only/", include((urls, "members_only")))]
+
+
+@hooks.register("register_page_header_buttons")
+def members_only_header_button(page, user, view_name, next_url=None):
+    yield MembersOnlyButton(page=page, next_url=next_url, priority=40)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def members_only_listing_button(page, user, next_url=None):
+    yield MembersOnlyButton(page=page, next_url=next_url, priority=45, show_state=False)

@@ -64,7 +64,9 @@ def write_measures_csv(measures, out):
 
 
 def overdue_measures():
-    """Measures (live or draft) whose review date has passed, most overdue first."""
-    return QualityMeasurePage.objects.filter(review_date__lt=timezone.localdate()).order_by(
-        "review_date", "measure_code"
-    )
+    """Measures in force (adopted or under review, live or draft) whose review date has
+    passed, most overdue first; proposed and retired measures are not reviewed."""
+    in_force = [MeasureStatus.ADOPTED, MeasureStatus.UNDER_REVIEW]
+    return QualityMeasurePage.objects.filter(
+        review_date__lt=timezone.localdate(), status__in=in_force
+    ).order_by("review_date", "measure_code")

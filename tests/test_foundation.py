@@ -168,7 +168,7 @@ def test_demo_loader_creates_the_staff_groups_once():
     call_command("load_demo_network", stdout=io.StringIO())
     call_command("load_demo_network", stdout=io.StringIO())
     assert StaffGroup.objects.filter(slug="physiotherapists").count() == 1
-    assert StaffGroup.objects.filter(locale__language_code="en-gb").count() == 8
+    assert StaffGroup.objects.filter(locale__language_code="en-gb").count() == 12
 
 
 def test_server_error_page_renders_without_the_database(rf):

@@ -121,7 +121,20 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
             [
                 FieldPanel("repeat"),
                 FieldRowPanel([FieldPanel("repeat_interval"), FieldPanel("repeat_position")]),
-                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "repeat_until",
+                            help_text="The date of the last event in the series. Fill in "
+                            "this or the number of times, not both.",
+                        ),
+                        FieldPanel(
+                            "repeat_count",
+                            help_text="How many events the series has, the first one "
+                            "included. Fill in this or the last date, not both.",
+                        ),
+                    ]
+                ),
                 InlinePanel("excluded_dates", label="Excluded date", heading="Except on"),
             ],
             heading="Repeats",

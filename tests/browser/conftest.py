@@ -11,6 +11,9 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM:
+        # Under CI a missing browser is a failure, not a quiet skip.
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is not installed (apt-get install chromium); CI needs it")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 

@@ -31,7 +31,9 @@ def test_demo_calendar(client, member):
     assert events.get(status=EventPage.CANCELLED)
     secret = EventPage.objects.get(slug="serious-incident-learning-review")
     assert is_members_only(secret)
-    assert [is_members_only(event) for event in events].count(True) == 1
+    # Morbidity and mortality reviews are confidential, like serious incident reviews.
+    assert is_members_only(EventPage.objects.get(slug="morbidity-and-mortality-review"))
+    assert [is_members_only(event) for event in events].count(True) == 2
 
     today = to_local(timezone.now()).date()
     starts = {to_local(event.start).date() for event in events}

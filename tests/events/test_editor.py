@@ -71,3 +71,10 @@ def test_calendar_page_sits_under_the_home_page(home_page, events_index):
     assert EventIndexPage in type(home_page).allowed_subpage_models()
     assert EventPage.allowed_parent_page_models() == [EventIndexPage]
     assert EventIndexPage.allowed_subpage_models() == [EventPage]
+
+
+def test_series_end_fields_explain_themselves(client, events_index, superuser):
+    client.force_login(superuser)
+    html = client.get(f"/admin/pages/add/events/eventpage/{events_index.pk}/").content.decode()
+    assert "The date of the last event in the series." in html
+    assert "How many events the series has, the first one included." in html

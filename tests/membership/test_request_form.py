@@ -90,13 +90,13 @@ def test_honeypot_is_answered_like_success_but_records_nothing(client, request_p
         ({"job_title": "x" * 151}, "job_title", "at most 150 characters"),
         ({"access_reason": "x" * 2001}, "access_reason", "at most 2000 characters"),
         ({"consent": ""}, "consent", "Agree to the processing of your details"),
-        ({"staff_group": "999999"}, "staff_group", "Choose a staff group from the list."),
-        ({"staff_group": "'; drop table"}, "staff_group", "Choose a staff group from the list."),
+        ({"staff_group": "999999"}, "staff_group", "Select a staff group from the list."),
+        ({"staff_group": "'; drop table"}, "staff_group", "Select a staff group from the list."),
         ({"registration_body": "xyz"}, "registration_body", "Select a valid choice"),
         (
             {"registration_body": ""},
             "registration_body",
-            "Choose the body that holds your registration number.",
+            "Select the body that holds your registration number.",
         ),
     ],
 )
@@ -108,6 +108,43 @@ def test_bad_input_gets_a_clear_message(client, request_page, valid_data, change
     assert message in html
     assert f'href="#id_{field}"' in html
     assert not MembershipRequest.objects.exists()
+
+
+def test_failed_submit_follows_the_nhs_error_pattern(client, request_page, valid_data):
+    """Error: starts the title; the summary takes focus; each message says what to do."""
+    response = client.post(URL, {**valid_data, "full_name": "", "staff_group": ""})
+    html = response.content.decode()
+    assert re.search(r"<title>Error: Request membership - ", html)
+    assert 'data-module="nhsuk-error-summary"' in html
+    assert '<a href="#id_staff_group">Select your staff group' in html
+    assert '<a href="#id_full_name">Enter your full name.</a>' in html
+    assert "This field is required" not in html
+    assert "<title>Request membership - " in client.get(URL).content.decode()
+
+
+def test_other_staff_group_is_kept_in_the_applicants_words(
+    client, request_page, valid_data, staff_group
+):
+    html = client.get(URL).content.decode()
+    assert '<option value="other">Other</option>' in html
+    assert "Your staff group, if you selected Other" in html
+
+    response = client.post(URL, {**valid_data, "staff_group": "other"})
+    assert "Enter your staff group." in response.content.decode()
+    assert not MembershipRequest.objects.exists()
+
+    client.post(URL, {**valid_data, "staff_group": "other", "staff_group_other": "Pharmacists"})
+    request = MembershipRequest.objects.get()
+    assert request.staff_group is None
+    assert request.staff_group_label == "Other: Pharmacists"
+    assert "Staff group: Other: Pharmacists" not in mail.outbox[0].body  # not sent until verified
+
+
+def test_a_listed_staff_group_clears_the_other_answer(client, request_page, valid_data):
+    client.post(URL, {**valid_data, "staff_group_other": "Pharmacists"})
+    request = MembershipRequest.objects.get()
+    assert request.staff_group.name == "Critical care nurses"
+    assert request.staff_group_other == ""
 
 
 def test_html_in_fields_is_escaped_on_the_page_and_in_emails(client, request_page, valid_data):
@@ -197,7 +234,7 @@ def test_verification_link_sends_the_request_to_the_office(
     client.post(URL, valid_data)
     link = verify_link(mail.outbox[0])
     mail.outbox.clear()
-    response = client.get(link)
+    response = client.post(link)
     assert response.status_code == 200
     assert "Email address confirmed" in response.content.decode()
     request = MembershipRequest.objects.get()
@@ -207,9 +244,32 @@ def test_verification_link_sends_the_request_to_the_office(
     assert mail.outbox[0].to == [office_user.email]
     assert f"/admin/membership-requests/inspect/{request.pk}/" in mail.outbox[0].body
     assert ModelLogEntry.objects.filter(action="membership.verified").count() == 1
-    # Following the link again changes nothing and sends nothing.
-    assert client.get(link).status_code == 200
+    # Confirming again changes nothing and sends nothing.
+    assert client.post(link).status_code == 200
     assert len(mail.outbox) == 1
+
+
+def test_opening_the_verification_link_only_offers_a_button(client, request_page, valid_data):
+    """Link scanners in NHS mail systems open every link: opening it confirms nothing."""
+    client.post(URL, valid_data)
+    link = verify_link(mail.outbox[0])
+    mail.outbox.clear()
+    for _ in range(2):
+        response = client.get(link)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "<title>Confirm your email address - " in html
+        assert re.search(r'<form method="post"[^>]*>', html)
+        assert "Confirm my email address</button>" in html
+    assert MembershipRequest.objects.get().status == Status.AWAITING_VERIFICATION
+    assert mail.outbox == []
+
+
+def test_confirming_needs_the_csrf_token(client, request_page, valid_data):
+    client.post(URL, valid_data)
+    link = verify_link(mail.outbox[0])
+    assert Client(enforce_csrf_checks=True).post(link).status_code == 403
+    assert MembershipRequest.objects.get().status == Status.AWAITING_VERIFICATION
 
 
 def test_office_email_from_network_settings_is_preferred(
@@ -222,7 +282,7 @@ def test_office_email_from_network_settings_is_preferred(
     network.save()
     client.post(URL, valid_data)
     link = verify_link(mail.outbox[0])
-    client.get(link)
+    client.post(link)
     assert mail.outbox[-1].to == ["office@network.nhs.uk"]
 
 
@@ -239,6 +299,7 @@ def test_tampered_link_is_refused(client, request_page, valid_data, mangle):
     token = verify_link(mail.outbox[0]).split("/")[-2]
     response = client.get(f"/membership/verify/{mangle(token)}/")
     assert response.status_code == 400
+    assert client.post(f"/membership/verify/{mangle(token)}/").status_code == 400
     assert "This link is not valid." in response.content.decode()
     assert MembershipRequest.objects.get().status == Status.AWAITING_VERIFICATION
 
@@ -247,7 +308,7 @@ def test_expired_link_is_refused(client, request_page, valid_data, settings):
     client.post(URL, valid_data)
     link = verify_link(mail.outbox[0])
     settings.MEMBERSHIP_VERIFICATION_MAX_AGE = -1
-    response = client.get(link)
+    response = client.post(link)
     assert response.status_code == 400
     assert "This link has expired." in response.content.decode()
     assert MembershipRequest.objects.get().status == Status.AWAITING_VERIFICATION

@@ -290,3 +290,19 @@ def test_nobody_adds_requests_in_the_admin(client, who, request):
     assert f'href="{LIST}add/"' not in client.get(LIST).content.decode()
     assert client.get(f"{LIST}add/").status_code in (302, 403)
     assert not MembershipRequest.objects.exists()
+
+
+def test_approve_screen_says_what_it_does_and_shows_the_registration(office, staff_group):
+    request = make_request(
+        staff_group=staff_group,
+        registration_body=MembershipRequest.RegistrationBody.NMC,
+        registration_number="12A3456B",
+    )
+    html = office.get(f"/admin/membership-review/{request.pk}/approve/").content.decode()
+    assert f"<title>Approve request #{request.pk}" in html
+    assert "NMC (Nursing and Midwifery Council)" in html and "12A3456B" in html
+    assert "Critical care nurses" in html
+    blank = make_request(email="blank@nhs.net")
+    html = office.get(f"/admin/membership-review/{blank.pk}/reject/").content.decode()
+    assert f"<title>Reject request #{blank.pk}" in html
+    assert "Not given" in html and "None" not in html.split("<dl>")[1].split("</dl>")[0]

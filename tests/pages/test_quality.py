@@ -170,6 +170,11 @@ def test_editors_see_overdue_measures_on_the_dashboard(client, measures, superus
     assert "Quality measures overdue for review" in html
     assert "Out-of-hours discharge" in html
     assert "Return to theatre" not in html
+    # A retired measure is no longer reviewed: it is not listed, however old its date.
+    retired = measures["retired"]
+    retired.review_date = date.today() - timedelta(days=300)
+    retired.save_revision().publish()
+    assert "Consultant-led trauma calls" not in client.get("/admin/").content.decode()
 
 
 def test_dashboard_says_when_nothing_is_overdue(client, measures, superuser):

@@ -12,6 +12,7 @@ DEMO_STEPS = [
     "demo.pages",
     "demo.events",
     "demo.membership",
+    "demo.legal",
     "demo.guidelines",
     "demo.groups",
     "demo.welsh",

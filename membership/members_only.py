@@ -1,0 +1,80 @@
+"""The "Members only" control of the page editing screen and the page listing.
+
+The network office restricts a page to members, or opens it to everyone, in one
+step and in its own words; Wagtail's privacy dialog stays for passwords and other
+groups. The restriction itself is set and cleared by core.access, the one place
+that decides privacy.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
+
+from core.access import (
+    clear_members_only,
+    is_members_only,
+    make_members_only,
+    own_members_restrictions,
+)
+
+
+def members_only_state(page) -> dict:
+    """What the control shows: restricted here, inherited from a section, or public."""
+    own = own_members_restrictions(page).exists()
+    return {"own": own, "inherited": not own and is_members_only(page)}
+
+
+class MembersOnlyButton(PageMenuItem):
+    """ "Make members only" or "Make public" in the page header and listing menus."""
+
+    icon_name = "lock"
+
+    def __init__(self, *, page, next_url=None, priority=45, show_state=True):
+        # The page header names the action; a listing row says "Members only" and
+        # asks nothing of the database, so a long listing costs no extra queries.
+        label = "Members only"
+        if show_state:
+            own = own_members_restrictions(page).exists()
+            label = "Make public (remove Members only)" if own else "Make members only"
+        super().__init__(label=label, priority=priority, page=page, next_url=next_url)
+
+    @property
+    def url(self):
+        return reverse("members_only:page", args=[self.page.pk])
+
+    def is_shown(self, user):
+        return (
+            self.page.depth > 1 and self.page.permissions_for_user(user).can_set_view_restrictions()
+        )
+
+
+def members_only_view(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if page.depth <= 1 or not page.permissions_for_user(request.user).can_set_view_restrictions():
+        raise PermissionDenied
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        next_url = ""
+    if request.method == "POST":
+        if request.POST.get("members_only") == "on":
+            make_members_only(page, user=request.user)
+            messages.success(request, f"'{page.title}' and its subpages are now members only.")
+        else:
+            removed = clear_members_only(page, user=request.user)
+            if is_members_only(page):
+                messages.warning(
+                    request,
+                    f"'{page.title}' is still members only: a section above it is.",
+                )
+            elif removed:
+                messages.success(request, f"'{page.title}' is now public.")
+        return redirect(next_url or edit_url)
+    context = {"page": page, "next": next_url, **members_only_state(page)}
+    return TemplateResponse(request, "membership/admin/members_only.html", context)
