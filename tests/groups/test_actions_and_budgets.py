@@ -68,8 +68,9 @@ def test_group_page_query_budget(
     _meetings(group, size, first)
     client.force_login(group_member)
     client.get(group.url)
-    # Measured: 26 at both sizes (site, session, settings, menus and the page's own).
-    with django_assert_max_num_queries(28):
+    # Measured: 27 at both sizes (site, session, settings, menus, the page's own and the
+    # access rule's one read of the restrictions per request).
+    with django_assert_max_num_queries(29):
         response = client.get(group.url)
     assert response.status_code == 200
     # A meeting page: the event page's context and its papers link (37 at both sizes).
@@ -83,7 +84,8 @@ def test_index_query_budget(client, groups_index, member, size, django_assert_ma
         make_group(groups_index, title=f"Working group {number}")
     client.force_login(member)
     client.get(groups_index.url)
-    with django_assert_max_num_queries(20):
+    # 20 plus the access rule's one read of the restrictions per request.
+    with django_assert_max_num_queries(21):
         response = client.get(groups_index.url)
     assert response.content.decode().count("Working group ") >= size
 
@@ -95,6 +97,7 @@ def test_papers_page_query_budget(
     made = _meetings(group, 12, first)
     client.force_login(group_member)
     client.get(made[-1][1].url)
-    # 33 whatever the number of earlier meetings and actions carried over.
-    with django_assert_max_num_queries(34):
+    # 34 whatever the number of earlier meetings and actions carried over (33, and the
+    # access rule's one read of the restrictions per request).
+    with django_assert_max_num_queries(35):
         assert client.get(made[-1][1].url).status_code == 200
