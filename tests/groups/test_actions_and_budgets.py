@@ -68,8 +68,8 @@ def test_group_page_query_budget(
     _meetings(group, size, first)
     client.force_login(group_member)
     client.get(group.url)
-    # Measured: 27 at both sizes (site, session, settings, menus, the page's own and the
-    # access rule's one read of the restrictions per request).
+    # Measured: 29 at both sizes (site, session, settings, menus, the page's own, its
+    # published outputs and the access rule's one read of the restrictions per request).
     with django_assert_max_num_queries(29):
         response = client.get(group.url)
     assert response.status_code == 200
