@@ -18,7 +18,12 @@ def _bad_request(message):
     return BadRequestError(message)
 
 
-GROUP_PARAMETER_SCHEMA = {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"}
+GROUP_PARAMETER_SCHEMA = {
+    "type": "string",
+    "pattern": r"^[-a-zA-Z0-9_]+$",
+    "x-slugs-of": "groups.NetworkGroupPage",
+    "description": "a network group, by its page's slug",
+}
 
 
 def group_paths(params) -> list[str] | None:

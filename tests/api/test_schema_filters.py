@@ -10,6 +10,8 @@ import pytest
 
 from core.models import StaffGroup
 from events.models import EventCategory
+from groups.models import NetworkGroupIndexPage
+from tests.groups.conftest import add, make_group
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +25,8 @@ def schema(client, home_page):
     Locale.objects.get_or_create(language_code="cy")
     StaffGroup.objects.create(name="Paramedics", slug="paramedics", locale=home_page.locale)
     EventCategory.objects.create(name="Training", slug="training", locale=home_page.locale)
+    groups_index = add(home_page, NetworkGroupIndexPage(title="Network groups", slug="groups"))
+    make_group(groups_index, title="Trauma governance group")
     return client.get("/api/v2/schema/").json()
 
 
