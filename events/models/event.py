@@ -27,6 +27,7 @@ from events.recurrence import (
     REPEAT_CHOICES,
     Series,
     describe,
+    setting_errors,
     to_local,
     whole_days,
 )
@@ -252,14 +253,22 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         return ", ".join(part for part in parts if part)
 
     def clean(self):
+        """Every problem at once: the dates and the series' settings are checked together."""
         super().clean()
         if self.start is None or self.end is None:
-            return
-        if self.all_day:
-            self._normalise_all_day()
-        if self.end <= self.start:
-            raise ValidationError({"end": "The event must end after it starts."})
-        errors = self.series.errors()
+            errors = setting_errors(
+                self.repeat, self.repeat_position, self.repeat_until, self.repeat_count
+            )
+        else:
+            if self.all_day:
+                self._normalise_all_day()
+            if self.end <= self.start:
+                errors = setting_errors(
+                    self.repeat, self.repeat_position, self.repeat_until, self.repeat_count
+                )
+                errors["end"] = "The event must end after it starts."
+            else:
+                errors = self.series.errors()
         if errors:
             raise ValidationError(errors)
 

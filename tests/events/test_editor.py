@@ -78,3 +78,26 @@ def test_series_end_fields_explain_themselves(client, events_index, superuser):
     html = client.get(f"/admin/pages/add/events/eventpage/{events_index.pk}/").content.decode()
     assert "The date of the last event in the series." in html
     assert "How many events the series has, the first one included." in html
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        # The dates are wrong and so are the series' settings: every message at once.
+        {"end": "2026-05-05 13:00", "repeat": "weekly", "repeat_until": "2026-09-01"},
+        {"start": "", "repeat": "weekly", "repeat_until": "2026-09-01"},
+    ],
+)
+def test_editor_sees_every_error_on_one_submit(client, events_index, superuser, overrides):
+    client.force_login(superuser)
+    response = client.post(
+        f"/admin/pages/add/events/eventpage/{events_index.pk}/",
+        form(title="", **overrides),
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "title" in errors
+    assert "start" in errors or "end" in errors
+    assert any("not both" in error for error in errors["repeat_count"]), errors
+    assert any("only applies to monthly" in error for error in errors["repeat_position"]), errors
+    assert not EventPage.objects.exists()
