@@ -1,3 +1,4 @@
+import json
 from datetime import time, timedelta
 
 from django import forms
@@ -22,6 +23,7 @@ from events import api
 from events.forms import EventPageForm
 from events.models.categories import EventCategory
 from events.recurrence import (
+    MONTHLY,
     NONE,
     POSITION_CHOICES,
     REPEAT_CHOICES,
@@ -31,6 +33,8 @@ from events.recurrence import (
     to_local,
     whole_days,
 )
+
+MONTHLY_ONLY = {"data-w-rules": json.dumps({"repeat": [MONTHLY]})}
 
 
 class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
@@ -121,7 +125,15 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("repeat"),
-                FieldRowPanel([FieldPanel("repeat_interval"), FieldPanel("repeat_position")]),
+                FieldPanel("repeat_interval"),
+                # Monthly only: Wagtail's own rules controller (no script of ours) shows
+                # the field for a monthly series and disables it otherwise, so a hidden
+                # value is never sent. Without scripts the field stays visible.
+                FieldPanel(
+                    "repeat_position",
+                    widget=forms.Select(attrs=MONTHLY_ONLY | {"data-w-rules-target": "enable"}),
+                    attrs=MONTHLY_ONLY | {"data-w-rules-target": "show"},
+                ),
                 FieldRowPanel(
                     [
                         FieldPanel(
@@ -136,9 +148,10 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
                         ),
                     ]
                 ),
-                InlinePanel("excluded_dates", label="Excluded date", heading="Except on"),
+                InlinePanel("excluded_dates", label="Date", heading="Except on"),
             ],
             heading="Repeats",
+            attrs={"data-controller": "w-rules", "data-action": "change->w-rules#resolve"},
         ),
         MultiFieldPanel(
             [
@@ -301,16 +314,24 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         return super().save(*args, **kwargs)
 
 
-class EventExcludedDate(Orderable):
-    """A date on which a repeating event does not take place."""
+class EventExcludedDate(models.Model):
+    """A date on which a repeating event does not take place.
+
+    A plain list in date order: the editor adds or removes dates, there is nothing to
+    reorder.
+    """
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="excluded_dates")
     date = models.DateField()
 
     panels = [FieldPanel("date")]
 
-    class Meta(Orderable.Meta):
+    class Meta:
+        ordering = ["date"]
         verbose_name = "excluded date"
+
+    def __str__(self):
+        return self.date.strftime("%-d %B %Y")
 
 
 class EventDocument(Orderable):
