@@ -8,6 +8,7 @@ added to the project appears here without any edit to this module.
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -15,6 +16,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
+
+from core.models import StaffGroup
 
 PAGE_ID = {"type": "string", "pattern": r"^(root|[1-9][0-9]{0,9})$"}
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -24,6 +27,21 @@ FIELDS = {
     "required": False,
     "schema": {"type": "string"},
     "description": "fields to add or remove (-name), * for all, _ for none",
+}
+RICH_TEXT_FORMAT = {
+    "name": "rich_text_format",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string", "enum": ["html", "db_html", "markdown", "db_markdown"]},
+    "description": "how rich text is written: html (default; links as full URLs), "
+    "markdown, or the stored forms db_html and db_markdown",
+}
+CACHE_BUSTER = {
+    "name": "_",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "ignored: the cache-busting parameter some HTTP clients add",
 }
 
 
@@ -77,11 +95,18 @@ def page_type_schema(model, viewset) -> dict:
         for field in viewset.get_body_fields(model)
         if field.name not in ("id", "title")
     }
+    common = page_filters(viewset, Page)
     return {
         "allOf": [
             {"$ref": "#/components/schemas/Page"},
             {"type": "object", "properties": fields, "description": model.__doc__ or ""},
-        ]
+        ],
+        # The filters ``?type=<this type>`` adds to those every page takes.
+        "x-filters": {
+            name: schema
+            for name, schema in page_filters(viewset, model).items()
+            if name not in common
+        },
     }
 
 
@@ -110,11 +135,19 @@ def listing_parameters(extra=()) -> list:
         query("order", {"type": "string"}, "field names, '-' for descending; random is refused"),
         query("search", {"type": "string"}, "full-text search"),
         query("search_operator", {"type": "string", "enum": ["and", "or"]}, "how terms combine"),
+        RICH_TEXT_FORMAT,
+        CACHE_BUSTER,
         *extra,
     ]
 
 
-def page_parameters() -> list:
+def page_parameters(viewset) -> list:
+    """The pages listing's parameters: Wagtail's, the filters every page takes, then each
+    filter that only some page types take (with ``type=``), naming those types in its
+    description and in ``x-page-types``. Each type's own list is in its component
+    (``x-filters``)."""
+    from api.views import MAX_ID
+
     page_models = [model for model in get_page_models() if model is not Page]
     languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     parameters = [
@@ -125,42 +158,131 @@ def page_parameters() -> list:
         ),
         query("child_of", PAGE_ID, "children of this page (id, or root)"),
         query("descendant_of", PAGE_ID, "descendants of this page (id, or root)"),
-        query("ancestor_of", {"type": "integer", "minimum": 1}, "ancestors of this page"),
+        query("ancestor_of", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "ancestors"),
         query("translation_of", PAGE_ID, "translations of this page"),
-        query("locale", {"type": "string", "enum": languages}, "pages in this language"),
-        query("slug", {"type": "string"}, "pages with this slug"),
-        query("show_in_menus", {"type": "boolean"}, "pages shown in menus"),
+        query(
+            "locale",
+            {"type": "string", "enum": languages},
+            "pages in this language (without it: every language)",
+        ),
     ]
-    seen = {parameter["name"] for parameter in parameters}
-    added = {}
+    common = page_filters(viewset, Page)
+    for name, schema in common.items():
+        parameters.append(query(name, schema, f"pages whose {name} is this value"))
+    by_name = {}
     for model in page_models:
-        for name in getattr(model, "api_query_parameters", ()):
-            if name in seen:
+        for name, schema in page_filters(viewset, model).items():
+            if name in common:
                 continue
-            schema = parameter_schema(model, name)
-            if name in added:
-                # Several page types take it: list them, and every value any of them takes.
-                parameter = added[name]
-                parameter["description"] += f", {model_label(model)}"
-                enum = parameter["schema"].get("enum")
-                if enum is not None and "enum" in schema:
-                    parameter["schema"]["enum"] = enum + [
-                        v for v in schema["enum"] if v not in enum
-                    ]
-                elif enum is not None:
-                    del parameter["schema"]["enum"]
-                continue
-            added[name] = query(name, schema, f"filter of (with type=) {model_label(model)}")
-            parameters.append(added[name])
+            by_name.setdefault(name, []).append((model, schema))
+    for name, takers in sorted(by_name.items()):
+        labels = [model_label(model) for model, _schema in takers]
+        parameter = query(
+            name,
+            merged_schema([schema for _model, schema in takers]),
+            f"filter of (with type=) {', '.join(labels)}"
+            + (f": {takers[0][1]['description']}" if "description" in takers[0][1] else ""),
+        )
+        parameter["schema"].pop("description", None)
+        parameter["x-page-types"] = labels
+        parameters.append(parameter)
     return listing_parameters(parameters)
 
 
+def merged_schema(schemas: list[dict]) -> dict:
+    """One schema for a parameter several page types take: theirs when they agree, the
+    union of their values when each lists values, else any text."""
+    first = dict(schemas[0])
+    if all(schema == schemas[0] for schema in schemas):
+        return first
+    if all("enum" in schema for schema in schemas):
+        values = []
+        for schema in schemas:
+            values += [value for value in schema["enum"] if value not in values]
+        return {"type": "string", "enum": values}
+    return {"type": "string"}
+
+
+def page_filters(viewset, model) -> dict:
+    """Filter name -> schema of every filter a listing of ``model`` takes besides Wagtail's
+    own parameters: its filterable fields (exact match) and the filters it declares."""
+    from api.views import filterable_fields
+
+    filters = {name: field_filter_schema(model, name) for name in filterable_fields(viewset, model)}
+    for name in getattr(model, "api_query_parameters", ()):
+        filters[name] = parameter_schema(model, name)
+    return dict(sorted(filters.items()))
+
+
+def slugs_schema(model, several=True) -> dict:
+    """Slugs of ``model``'s items (``x-slugs-of`` names it); several are separated by commas."""
+    label = model._meta.verbose_name_plural if several else model._meta.verbose_name
+    slug = "[-a-zA-Z0-9_]+"
+    return {
+        "type": "string",
+        "pattern": f"^{slug}(,{slug})*$" if several else f"^{slug}$",
+        "x-slugs-of": model._meta.label,
+        "description": (
+            f"{label}, by slug; several separated by commas (any of them)"
+            if several
+            else f"a {label}, by slug"
+        ),
+    }
+
+
+def field_filter_schema(model, name) -> dict:
+    """The values ``?<field>=`` takes: read from the model field."""
+    from api.views import MAX_ID
+
+    field = model._meta.get_field(name)
+    if field.many_to_many:
+        return slugs_schema(field.related_model)
+    if field.is_relation or isinstance(field, models.AutoField):
+        return {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+    if getattr(field, "choices", None):
+        return {"type": "string", "enum": [str(value) for value, _ in field.flatchoices]}
+    if isinstance(field, models.BooleanField):
+        return {"type": "boolean"}
+    if isinstance(field, models.DateTimeField):
+        return {"type": "string", "format": "date-time"}
+    if isinstance(field, models.DateField):
+        return {"type": "string", "format": "date"}
+    if isinstance(field, models.IntegerField):
+        limits = {type(v): v.limit_value for v in field.validators}
+        return {
+            "type": "integer",
+            "minimum": max(limits.get(MinValueValidator, -MAX_ID), -MAX_ID),
+            "maximum": min(limits.get(MaxValueValidator, MAX_ID), MAX_ID),
+        }
+    if isinstance(field, models.DecimalField):
+        return {"type": "number"}
+    schema = {"type": "string"}
+    if isinstance(field, models.URLField):
+        schema["format"] = "uri"
+    elif isinstance(field, models.EmailField):
+        schema["format"] = "email"
+    elif isinstance(field, models.SlugField):
+        schema["pattern"] = "^[-a-zA-Z0-9_]+$"
+    if getattr(field, "max_length", None):
+        schema["maxLength"] = field.max_length
+    return schema
+
+
+# Filters some page types declare under a shared name, with one meaning everywhere.
+SHARED_PARAMETER_SCHEMAS = {
+    "staff_group": lambda: slugs_schema(StaffGroup, several=False),
+}
+
+
 def parameter_schema(model, name) -> dict:
-    """A page type's query parameter: as the type declares it in
-    ``api_query_parameter_schemas``, else an enum of the model field's choices, else text."""
+    """A page type's own query parameter: as the type declares it in
+    ``api_query_parameter_schemas``, else as the shared vocabulary defines it, else an
+    enum of the model field's choices, else text."""
     declared = getattr(model, "api_query_parameter_schemas", {}).get(name)
     if declared is not None:
         return dict(declared)
+    if name in SHARED_PARAMETER_SCHEMAS:
+        return SHARED_PARAMETER_SCHEMAS[name]()
     try:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
@@ -230,7 +352,7 @@ def endpoint_paths(name, item_ref, detail_ref, parameters, summary) -> dict:
             "get": {
                 "operationId": f"get_{name}",
                 "summary": f"One of the {summary}",
-                "parameters": detail_id() + [FIELDS],
+                "parameters": detail_id() + [FIELDS, RICH_TEXT_FORMAT],
                 "responses": responses({"$ref": detail_ref}),
             }
         },
@@ -323,7 +445,7 @@ def openapi_description(router) -> dict:
             "pages",
             "#/components/schemas/Page",
             "#/components/schemas/PageDetail",
-            page_parameters(),
+            page_parameters(pages_viewset),
             "pages the requester may see",
         ),
         "/api/v2/pages/find/": {

@@ -16,7 +16,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
 from django.urls import path
@@ -40,8 +40,9 @@ from wagtail.api.v2.utils import (
 )
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from rest_framework import exceptions, status
 from rest_framework.authentication import SessionAuthentication
@@ -95,6 +96,39 @@ def check_common_parameters(request):
         raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
     if "random" in request.GET.get("order", "").split(","):
         raise BadRequestError("order=random is not supported: results must be cacheable")
+
+
+def filterable_fields(viewset, model) -> list[str]:
+    """The fields a listing of ``model`` can be narrowed by (``?<field>=<value>``, an
+    exact match): the database fields among its API fields, except text bodies (rich
+    text, long text, StreamFields), child objects (a course's sessions) and the locale
+    (``?locale=`` takes a language code). A filter the page type declares itself
+    (``api_query_parameters``) takes the place of the field of the same name."""
+    own = set(getattr(model, "api_query_parameters", ()))
+    names = []
+    for name in viewset.get_available_fields(model, db_fields_only=True):
+        if name in own or name == "locale":
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if field.one_to_many or field.auto_created and not field.concrete:
+            continue
+        if isinstance(field, models.TextField | models.JSONField | StreamField):
+            continue
+        if field.many_to_many and not has_slug(field.related_model):
+            continue
+        names.append(name)
+    return names
+
+
+def has_slug(model) -> bool:
+    try:
+        model._meta.get_field("slug")
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 class ValidatedFieldsFilter(FieldsFilter):
@@ -175,6 +209,10 @@ class VisibleSearchFilter(SearchFilter):
         terms = search_terms(request.GET["search"])
         if not terms:
             return queryset.none()  # nothing searchable: quotes, spaces, punctuation
+        if issubclass(queryset.model, Page) and not searched_languages_named(request):
+            # Without ?locale= a search answers in the site's default language, as the
+            # autocomplete endpoint does, rather than listing each page once per language.
+            queryset = queryset.filter(locale=Locale.get_default())
         visible = queryset.model.objects.filter(pk__in=queryset.values("pk"))
         if issubclass(queryset.model, Page):
             visible = visible.select_related("locale")
@@ -182,6 +220,12 @@ class VisibleSearchFilter(SearchFilter):
         params = request.GET.copy()
         params["search"] = terms
         return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
+
+
+def searched_languages_named(request) -> bool:
+    """Whether the request says which language's pages it wants: ``locale``, or
+    ``translation_of`` (which lists every language of one page)."""
+    return bool(request.GET.get("locale")) or "translation_of" in request.GET
 
 
 class PageTypeFilter:
@@ -238,6 +282,10 @@ RENAMED_PARAMETERS = {"audience": "staff_groups", "staff_group": "staff_groups"}
 
 
 class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
+    # Wagtail's ``format`` (renderer override, off: URL_FORMAT_OVERRIDE) and ``site`` (not
+    # read: the site is the request's host) would be accepted and ignored: refused instead,
+    # so that a filter a page type does not take is always a 400.
+    known_query_parameters = PagesAPIViewSet.known_query_parameters - {"format", "site"}
     filter_backends = [
         PageTypeFilter,
         ValidatedFieldsFilter,
@@ -254,20 +302,22 @@ class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
     def check_query_parameters(self, queryset):
         model = queryset.model
         extra = frozenset(getattr(model, "api_query_parameters", ()))
-        fields = set(self.get_available_fields(model, db_fields_only=True))
-        for name in self.request.GET:
-            renamed = RENAMED_PARAMETERS.get(name)
-            if renamed and name not in extra | fields and renamed in fields:
-                raise BadRequestError(
-                    f"{name} is now called {renamed}: use ?{renamed}=<slug> "
-                    "(several slugs separated by commas)"
-                )
-        original = self.known_query_parameters
-        self.known_query_parameters = original | extra
-        try:
-            super().check_query_parameters(queryset)
-        finally:
-            self.known_query_parameters = original
+        allowed = self.known_query_parameters | extra | set(filterable_fields(self, model))
+        unknown = sorted(set(self.request.GET) - allowed)
+        if not unknown:
+            return
+        reasons = [
+            f"{name} is now called {RENAMED_PARAMETERS[name]}: use "
+            f"?{RENAMED_PARAMETERS[name]}=<slug> (several slugs separated by commas)"
+            for name in unknown
+            if RENAMED_PARAMETERS.get(name) in allowed
+        ]
+        reasons.append(
+            "query parameter is not an operation or a filter of this page type: "
+            + ", ".join(unknown)
+            + " (see /api/v2/schema/)"
+        )
+        raise BadRequestError("; ".join(reasons))
 
     @classmethod
     def get_object_detail_urlpath(cls, model, pk, namespace=""):

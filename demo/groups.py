@@ -1,15 +1,20 @@
 """Demo network groups: the board, the clinical effectiveness committee, the clinical
 governance group and the rehabilitation working group, each with a year of meetings
 (nine months back, three ahead) on working days, papers with draft and approved
-minutes, and an action log. The demo member belongs to the clinical governance group.
+minutes, and an action log. The demo member belongs to the clinical governance group,
+whose chair and editors group holds the demo chair's account: signed in to the admin,
+the demo chair edits and publishes that group's pages and papers and nothing else.
 
 Dates are relative to the day the demo is first loaded; later runs find each page by
 slug and leave it alone.
 """
 
+import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from core.demo import ensure_child, rich_text, working_day
@@ -25,6 +30,8 @@ from groups.models import (
     NetworkGroupPage,
     RosterEntry,
 )
+
+DEMO_CHAIR = "demo.chair@example.nhs.uk"
 
 GROUPS = [
     {
@@ -125,6 +132,7 @@ GROUPS = [
             "Morbidity and mortality themes",
         ],
         "demo_member": True,
+        "demo_chair": True,
     },
     {
         "slug": "rehabilitation-working-group",
@@ -227,7 +235,33 @@ def load(demo):
                 )
         if spec.get("demo_member") and member is not None:
             member.groups.add(group.members_group)
+        if spec.get("demo_chair"):
+            give_chair_account(demo, group)
         load_meetings(group, spec, today, member if spec.get("demo_member") else None)
+
+
+def give_chair_account(demo, group):
+    """The demo chair's account, in the group's "chair and editors" group."""
+    if group.editors_group_id is None:
+        editors, _ = Group.objects.get_or_create(name=f"Chair and editors: {group.title}"[:150])
+        group.editors_group = editors
+        group.save_revision().publish()
+    User = get_user_model()
+    chair = User.objects.filter(username=DEMO_CHAIR).first()
+    if chair is None:
+        password = secrets.token_urlsafe(12)
+        chair = User.objects.create_user(
+            DEMO_CHAIR, DEMO_CHAIR, password, first_name="Demo", last_name="Chair"
+        )
+        demo.stdout.write(
+            f"Log in at /admin/ as '{DEMO_CHAIR}' (chair of the {group.title.lower()}), "
+            f"password: {password}"
+        )
+    chair.groups.add(
+        group.editors_group,
+        group.members_group,
+        Group.objects.get(name=settings.MEMBERS_GROUP_NAME),
+    )
 
 
 def load_meetings(group, spec, today, member):

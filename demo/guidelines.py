@@ -539,11 +539,10 @@ def load(demo):
         summary=spec[12],
         document=ensure_document(collection, "CC-G-012", spec[1], "3.0", spec[13]),
     )
-    # The old massive haemorrhage protocol is superseded by its newer version.
+    # The newer major haemorrhage protocol names the old one it supersedes: publishing
+    # it (approved) publishes the old one as superseded, linked both ways.
     newer = GuidelinePage.objects.get(pk=pages["MT-P-011"].pk)
-    older = GuidelinePage.objects.get(pk=pages["MT-P-004"].pk)
-    publish(newer, supersedes=older)
-    publish(older, status=GuidelineStatus.SUPERSEDED)
+    publish(newer, supersedes=GuidelinePage.objects.get(pk=pages["MT-P-004"].pk))
     for reference, related in [
         ("CC-G-012", ["CC-P-003", "CC-S-021"]),
         ("MT-G-001", ["MT-S-005", "MT-P-011"]),

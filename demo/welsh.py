@@ -7,8 +7,8 @@ published. Snippets go first, so that pages pointing at them point at their Wels
 translations; parents go before children; the home page is saved again at the end,
 so that its "Register here" button leads to the Welsh request page.
 
-Translated: the home page, About the network, the staff groups section with the
-Trauma Surgeons group (page and snippet), the event categories, the calendar with two
+Translated: the home page, About the network, every staff group (snippet), the staff
+groups section with the Trauma Surgeons page, the event categories, the calendar with two
 events, and the membership request page. Other pages have no Welsh version: Welsh
 menus, cards and listings leave them out.
 """
@@ -151,6 +151,34 @@ WELSH = {
         "Llawfeddygon trawma ac orthopedig, llawfeddygon plastig a llawfeddygon cyffredinol "
         "ar y llwybr trawma mawr."
     ),
+    "Emergency medicine": "Meddygaeth frys",
+    "Emergency physicians and trauma team leaders in the Major Trauma Centre and Trauma "
+    "Units.": "Meddygon brys ac arweinwyr timau trawma yn y Ganolfan Trawma Mawr a\u2019r "
+    "Unedau Trawma.",
+    "Critical care nurses": "Nyrsys gofal critigol",
+    "Nurses caring for level 2 and level 3 patients across the network's units.": "Nyrsys "
+    "sy\u2019n gofalu am gleifion lefel 2 a lefel 3 yn unedau\u2019r rhwydwaith.",
+    "Physiotherapists": "Ffisiotherapyddion",
+    "Physiotherapists supporting respiratory care and rehabilitation after injury.": (
+        "Ffisiotherapyddion sy\u2019n cefnogi gofal anadlol ac adsefydlu ar \u00f4l anaf."
+    ),
+    "Occupational therapists": "Therapyddion galwedigaethol",
+    "Occupational therapists helping patients return to daily life after critical "
+    "illness.": "Therapyddion galwedigaethol sy\u2019n helpu cleifion i ddychwelyd i\u2019w "
+    "bywyd bob dydd ar \u00f4l salwch critigol.",
+    "Speech and language therapists": "Therapyddion lleferydd ac iaith",
+    "Speech and language therapists for communication and swallowing after trauma.": (
+        "Therapyddion lleferydd ac iaith sy\u2019n helpu gyda chyfathrebu a llyncu ar "
+        "\u00f4l trawma."
+    ),
+    "Paramedics": "Parafeddygon",
+    "Pre-hospital clinicians triaging and transferring patients along agreed pathways.": (
+        "Clinigwyr cyn-ysbyty sy\u2019n brysbennu ac yn trosglwyddo cleifion ar hyd llwybrau "
+        "y cytunwyd arnynt."
+    ),
+    "Rehabilitation coordinators": "Cydlynwyr adsefydlu",
+    "Coordinators planning each patient's rehabilitation across providers.": "Cydlynwyr "
+    "sy\u2019n cynllunio adsefydlu pob claf ar draws y darparwyr gwasanaeth.",
     # Event categories
     "Audit and review": "Archwilio ac adolygu",
     "Morbidity and mortality reviews and audit.": "Adolygiadau morbidrwydd a marwolaethau, "
@@ -250,7 +278,7 @@ def load(demo):
 
     # Snippets keep their slugs: filters and feeds name a category or group by slug
     # in every language.
-    for group in StaffGroup.objects.filter(locale=default, slug="trauma-surgeons"):
+    for group in StaffGroup.objects.filter(locale=default):
         translate(group, welsh, {**WELSH, group.slug: group.slug})
     for category in EventCategory.objects.filter(locale=default):
         translate(category, welsh, {**WELSH, category.slug: category.slug})

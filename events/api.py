@@ -34,7 +34,12 @@ QUERY_PARAMETER_SCHEMAS = {
     "start_after": {"type": "string", "format": "date"},
     "start_before": {"type": "string", "format": "date"},
     "upcoming": {"type": "string", "enum": ["true", "false"]},
-    "category": {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+    "category": {
+        "type": "string",
+        "pattern": r"^[-a-zA-Z0-9_]+$",
+        "x-slugs-of": "events.EventCategory",
+        "description": "an event category, by slug (an unknown slug finds no events)",
+    },
 }
 DATE_TIME_OR_NULL = {"type": "string", "format": "date-time", "nullable": True}
 SNIPPETS = {

@@ -5,13 +5,17 @@ A ``NetworkGroupPage`` owns a Django auth ``Group`` (its members) and a document
 (so it is on the Network Calendar, in its feeds and in the API) whose parent is the
 group. A meeting's papers (agenda, papers, minutes, action log) are a child
 ``MeetingPapersPage`` that always carries a "groups" view restriction to the group's
-members and the network office: the one access rule (``core.access``) and the link
-rule (``core.links``) then keep the papers from everyone else on every surface.
+members, its chair and editors (``editors_group``, who also edit the group's pages
+through Wagtail's page permissions) and the network office: the one access rule
+(``core.access``) and the link rule (``core.links``) then keep the papers from
+everyone else on every surface.
 """
 
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -33,6 +37,8 @@ from core.blocks import BodyBlock
 from core.fields import StreamField
 from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
 from events.models import EventPage
+from groups.filters import GROUP_PARAMETER_SCHEMA, below_groups, filter_groups
+from groups.forms import NetworkGroupPageForm
 
 
 def office_group() -> Group:
@@ -115,6 +121,17 @@ class NetworkGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page
         related_name="+",
         help_text="Where the files of this group's papers are kept. Created with the page.",
     )
+    editors_group = models.ForeignKey(
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edited_network_group_pages",
+        verbose_name="chair and editors",
+        help_text="Accounts (usually the chair's) that may edit and publish this group's "
+        "page, meetings and papers, upload its papers and decide requests to join it, "
+        "without other admin rights.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -133,6 +150,7 @@ class NetworkGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page
     promote_panels = Page.promote_panels + ListingMixin.promote_panels
     settings_panels = Page.settings_panels + [
         FieldPanel("members_group"),
+        FieldPanel("editors_group"),
         FieldPanel("papers_collection"),
     ]
 
@@ -154,14 +172,22 @@ class NetworkGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page
         APIField("roster"),
     ]
 
+    api_query_parameters = ("kind",)
+
     parent_page_types = ["groups.NetworkGroupIndexPage"]
     subpage_types = ["groups.MeetingPage"]
 
+    base_form_class = NetworkGroupPageForm
+
     # A copy is another group: it gets its own members and papers collection on save.
-    exclude_fields_in_copy = ["members_group", "papers_collection"]
+    exclude_fields_in_copy = ["members_group", "papers_collection", "editors_group"]
 
     class Meta:
         verbose_name = "network group page"
+
+    @classmethod
+    def filter_api_queryset(cls, queryset, params):
+        return filter_groups(queryset, params)
 
     def save(self, *args, **kwargs):
         if self.members_group_id is None and self.title:
@@ -170,10 +196,40 @@ class NetworkGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page
             self.papers_collection = Collection.get_first_root_node().add_child(
                 name=f"Papers: {self.title}"
             )
+        previous_editors_id = (
+            NetworkGroupPage.objects.filter(pk=self.pk)
+            .values_list("editors_group", flat=True)
+            .first()
+            if self.pk
+            else None
+        )
         result = super().save(*args, **kwargs)
         if self.papers_collection_id:
-            restrict_to_group(self.papers_collection, self.members_group)
+            restrict_to_group(self.papers_collection, self.members_group, self.editors_group)
+        if previous_editors_id != self.editors_group_id:
+            previous = Group.objects.filter(pk=previous_editors_id).first()
+            if previous is not None:
+                revoke_editing(self, previous)
+            self.restrict_papers(unrestrict=previous)
+            if previous is not None and self.papers_collection_id:
+                self._unrestrict(
+                    restrict_to_group(self.papers_collection, self.members_group), previous
+                )
+        if self.editors_group_id:
+            grant_editing(self, self.editors_group)
         return result
+
+    def restrict_papers(self, unrestrict=None):
+        """Bring the restriction of every meeting's papers up to date with this group's
+        members and editors, leaving out ``unrestrict`` (former editors)."""
+        for papers in MeetingPapersPage.objects.descendant_of(self):
+            restriction = restrict_to_group(papers, self.members_group, self.editors_group)
+            if unrestrict is not None:
+                self._unrestrict(restriction, unrestrict)
+
+    def _unrestrict(self, restriction, group):
+        if group.pk not in (self.members_group_id, self.editors_group_id, office_group().pk):
+            restriction.groups.remove(group)
 
     def get_context(self, request, *args, **kwargs):
         from groups.serve import group_context
@@ -221,8 +277,54 @@ class RosterEntry(Orderable):
         verbose_name_plural = "roster"
 
 
-def restrict_to_group(target, members_group):
-    """Restrict a papers page or collection to ``members_group`` and the network office.
+# What a group's chair and editors may do: on the group's page and every page below it
+# (meetings, papers), and on the files in its papers collection.
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+EDITOR_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+
+
+def _permissions(app_label, codenames):
+    return list(
+        Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    )
+
+
+def grant_editing(group_page, editors):
+    """Let ``editors`` (an auth group) sign in to the admin and edit, publish and add
+    pages under ``group_page`` and papers in its collection, and nothing else.
+
+    Idempotent; Wagtail's own ``GroupPagePermission`` and ``GroupCollectionPermission``
+    carry the rights, so the admin's permission checks apply unchanged.
+    """
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    editors.permissions.add(*_permissions("wagtailadmin", ["access_admin"]))
+    for permission in _permissions("wagtailcore", EDITOR_PAGE_PERMISSIONS):
+        GroupPagePermission.objects.get_or_create(
+            group=editors, page_id=group_page.pk, permission=permission
+        )
+    if group_page.papers_collection_id:
+        for permission in _permissions("wagtaildocs", EDITOR_DOCUMENT_PERMISSIONS):
+            GroupCollectionPermission.objects.get_or_create(
+                group=editors, collection_id=group_page.papers_collection_id, permission=permission
+            )
+
+
+def revoke_editing(group_page, editors):
+    """Take back what ``grant_editing`` gave ``editors`` on this group (not their
+    admin access, which other groups they edit may need)."""
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    GroupPagePermission.objects.filter(group=editors, page_id=group_page.pk).delete()
+    if group_page.papers_collection_id:
+        GroupCollectionPermission.objects.filter(
+            group=editors, collection_id=group_page.papers_collection_id
+        ).delete()
+
+
+def restrict_to_group(target, members_group, editors_group=None):
+    """Restrict a papers page or collection to ``members_group``, the group's chair and
+    editors (``editors_group``) and the network office.
 
     Idempotent: an existing "groups" restriction is kept and its groups completed.
     """
@@ -238,7 +340,9 @@ def restrict_to_group(target, members_group):
     if restriction is None:
         restrictions.delete()
         restriction = model.objects.create(restriction_type=model.GROUPS, **create)
-    wanted = [group for group in (members_group, office_group()) if group is not None]
+    wanted = [
+        group for group in (members_group, editors_group, office_group()) if group is not None
+    ]
     restriction.groups.add(*wanted)
     return restriction
 
@@ -257,6 +361,11 @@ class MeetingPage(EventPage):
     ]
 
     api_fields = EventPage.api_fields + [APIField("network_group")]
+    api_query_parameters = frozenset(EventPage.api_query_parameters) | {"group"}
+    api_query_parameter_schemas = {
+        **EventPage.api_query_parameter_schemas,
+        "group": GROUP_PARAMETER_SCHEMA,
+    }
 
     parent_page_types = ["groups.NetworkGroupPage"]
     subpage_types = ["groups.MeetingPapersPage"]
@@ -266,11 +375,35 @@ class MeetingPage(EventPage):
     class Meta:
         verbose_name = "meeting page"
 
+    @classmethod
+    def filter_api_queryset(cls, queryset, params):
+        """The calendar's filters (dates, ``upcoming``, ``category``) and ``group``."""
+        queryset = below_groups(super().filter_api_queryset(queryset, params), params)
+        return cls.with_network_group(queryset)
+
     @property
     def network_group(self):
-        """The group, as ``{"id", "title", "slug"}`` (the API field)."""
+        """The group, as ``{"id", "title", "slug"}`` (the API field); read from the
+        listing's annotation (``with_network_group``) when there is one."""
+        if hasattr(self, "network_group_id"):
+            return {
+                "id": self.network_group_id,
+                "title": self.network_group_title,
+                "slug": self.network_group_slug,
+            }
         parent = self.get_parent()
         return {"id": parent.pk, "title": parent.title, "slug": parent.slug}
+
+    @classmethod
+    def with_network_group(cls, queryset):
+        """``queryset`` with each meeting's group id, title and slug, in the same query."""
+        parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - cls.steplen)
+        parents = Page.objects.filter(path=parent_path)
+        return queryset.annotate(
+            network_group_id=Subquery(parents.values("pk")[:1]),
+            network_group_title=Subquery(parents.values("title")[:1]),
+            network_group_slug=Subquery(parents.values("slug")[:1]),
+        )
 
     def save(self, *args, **kwargs):
         if not self.organiser and self.pk is None:
@@ -335,6 +468,9 @@ class MeetingPapersPage(HeadlessPreviewMixin, BreadcrumbMixin, Page):
         APIField("actions"),
     ]
 
+    api_query_parameters = ("group",)
+    api_query_parameter_schemas = {"group": GROUP_PARAMETER_SCHEMA}
+
     parent_page_types = ["groups.MeetingPage"]
     subpage_types = []
 
@@ -342,6 +478,10 @@ class MeetingPapersPage(HeadlessPreviewMixin, BreadcrumbMixin, Page):
 
     class Meta:
         verbose_name = "meeting papers page"
+
+    @classmethod
+    def filter_api_queryset(cls, queryset, params):
+        return below_groups(queryset.prefetch_related("papers__document", "actions"), params)
 
     def network_group_page(self):
         return NetworkGroupPage.objects.filter(
@@ -353,7 +493,7 @@ class MeetingPapersPage(HeadlessPreviewMixin, BreadcrumbMixin, Page):
         if self.depth and self.depth > 2:
             group = self.network_group_page()
             if group is not None:
-                restrict_to_group(self, group.members_group)
+                restrict_to_group(self, group.members_group, group.editors_group)
         return result
 
     def get_context(self, request, *args, **kwargs):

@@ -10,6 +10,7 @@ queries whatever the number of meetings, papers or actions.
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail import hooks
 from wagtail.documents import get_document_model
 
 from core.access import is_member, visible_documents, visible_pages
@@ -63,6 +64,7 @@ def group_context(request, group):
     past = list(meetings.filter(start__lt=now).order_by("-start")[:PAST_MEETINGS_SHOWN])
     is_group_member = group.is_member(user)
     return {
+        "outputs": group_outputs(request, group),
         "roster": list(group.roster.all()),
         "upcoming_meetings": _meeting_rows(upcoming, papers),
         "past_meetings": _meeting_rows(past, papers),
@@ -71,6 +73,17 @@ def group_context(request, group):
         "join_url": reverse("groups:join", args=[group.pk]),
         "leave_url": reverse("groups:leave", args=[group.pk]),
     }
+
+
+def group_outputs(request, group) -> list[dict]:
+    """What the group has published, as ``{"title", "url", "description"}`` links, from
+    every app that registers a ``network_group_outputs`` Wagtail hook (the guidelines
+    app lists the guidelines the group approved). Each hook asks the access rule itself,
+    so a visitor is only shown what they may see."""
+    outputs = []
+    for outputs_of in hooks.get_hooks("network_group_outputs"):
+        outputs.extend(outputs_of(request, group))
+    return outputs
 
 
 def _join_state(user, group, is_group_member):

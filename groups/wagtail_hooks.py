@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.access import can_view_page, is_member
 from groups import admin
+from groups.members import my_groups_section
 from groups.models import MeetingPapersPage, NetworkGroupPage
 
 
@@ -26,6 +27,8 @@ def group_papers_page(page, request, serve_args, serve_kwargs):
         request, "groups/papers_for_group.html", {"network_group": group}, status=403
     ).render()
 
+
+hooks.register("my_membership_sections", my_groups_section)
 
 register_snippet(admin.JoinRequestViewSet)
 hooks.register("register_bulk_action", admin.ApproveBulkAction)

@@ -5,14 +5,15 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from core.cache import bump_content_version
 from guidelines.models import ConsultationComment, GuidelinePage, GuidelineVersion, ReviewReminder
-from guidelines.vocabulary import GuidelineStatus
+from guidelines.vocabulary import RETIRED, GuidelineStatus
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +60,66 @@ def record_published_version(page: GuidelinePage, revision=None) -> GuidelineVer
             data={"from": previous_status, "to": page.status, "version": page.version},
         )
     if page.status == GuidelineStatus.APPROVED:
+        retire_earlier_versions(page, kept)
+        supersede_replaced_guideline(page, getattr(revision, "user", None))
         notify_commenters(page)
     return kept
+
+
+def retire_earlier_versions(page: GuidelinePage, current: GuidelineVersion) -> int:
+    """Mark the kept versions before ``current`` that were approved as superseded: the
+    versions table and the API then say which version is the network's guidance."""
+    return (
+        page.versions.filter(status=GuidelineStatus.APPROVED)
+        .exclude(pk=current.pk)
+        .filter(
+            models.Q(major__lt=current.major)
+            | models.Q(major=current.major, minor__lt=current.minor)
+        )
+        .update(status=GuidelineStatus.SUPERSEDED)
+    )
+
+
+def supersede_replaced_guideline(page: GuidelinePage, user=None) -> GuidelinePage | None:
+    """When an approved guideline that names what it ``supersedes`` is published, the
+    replaced guideline becomes superseded: a new revision of it is published with that
+    status (so Wagtail's log records the change), and its page links to this one.
+
+    A replaced guideline already superseded or withdrawn, or not live, is left alone.
+    Returns the guideline superseded now, or None.
+    """
+    if not page.supersedes_id or page.supersedes_id == page.pk:
+        return None
+    replaced = GuidelinePage.objects.filter(pk=page.supersedes_id).first()
+    if replaced is None or not replaced.live or replaced.status in RETIRED:
+        return None
+    replaced.status = GuidelineStatus.SUPERSEDED
+    revision = replaced.save_revision(user=user, clean=False, log_action=True)
+    revision.publish(user=user)
+    return replaced
+
+
+def reindex_document_text(document_id: int) -> list[GuidelinePage]:
+    """Extract again the text of the guidelines holding this document whose file
+    changed since their text was extracted, and update their search index entries.
+    Returns the guidelines re-indexed."""
+    from wagtail.search.index import insert_or_update_object
+
+    refreshed = []
+    for page in GuidelinePage.objects.filter(document_id=document_id).select_related("document"):
+        before = page.document_text_source
+        page.refresh_document_text()
+        if page.document_text_source == before:
+            continue
+        # Only the extracted text changes: the page's live content and revisions stay.
+        GuidelinePage.objects.filter(pk=page.pk).update(
+            document_text=page.document_text, document_text_source=page.document_text_source
+        )
+        insert_or_update_object(page)
+        refreshed.append(page)
+    if refreshed:
+        bump_content_version()  # cached search answers were built from the old text
+    return refreshed
 
 
 def notify_commenters(page: GuidelinePage) -> None:

@@ -22,9 +22,9 @@ def filter_guidelines(queryset, params):
     """Narrow guideline pages by ``status``, ``pathway``, ``document_type``,
     ``staff_group`` (a staff group's slug) and ``review_due_before`` (YYYY-MM-DD,
     exclusive). Raises BadRequestError, answered as a 400 with a JSON ``message``."""
-    queryset = queryset.prefetch_related("staff_groups", "versions__document").select_related(
-        "document"
-    )
+    queryset = queryset.prefetch_related(
+        "staff_groups", "versions__document", "superseded_by"
+    ).select_related("document", "supersedes")
     status = _choice(params, "status", GuidelineStatus)
     if status is not None:
         queryset = queryset.filter(status=status)

@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from core.access import visible_pages
 from guidelines import admin
 from guidelines.actions import STATUS_CHANGED
 from guidelines.vocabulary import GuidelineStatus
@@ -57,3 +58,31 @@ def register_review_due_menu_item():
 def add_review_due_panel(request, panels):
     if admin.can_see_review(request.user):
         panels.append(admin.ReviewDuePanel())
+
+
+@hooks.register("network_group_outputs")
+def guidelines_approved_by_group(request, group):
+    """The approved guidelines whose approving group is this network group (the
+    guideline's "approving group" ends with the group's name, whatever the case:
+    "Network Clinical Governance Group" for the "Clinical governance group"), in the
+    group's language and only those the visitor may see."""
+    from guidelines.models import GuidelinePage
+
+    approved = visible_pages(
+        request.user,
+        GuidelinePage.objects.filter(
+            approving_group__iendswith=group.title,
+            status=GuidelineStatus.APPROVED,
+            locale_id=group.locale_id,
+        ),
+    ).order_by("reference")
+    return [
+        {
+            "title": f"{guideline.reference} {guideline.title}",
+            "url": guideline.get_url(request),
+            "description": f"Guideline approved {guideline.approved_on:%B %Y}"
+            if guideline.approved_on
+            else "Guideline",
+        }
+        for guideline in approved.only("id", "title", "url_path", "reference", "approved_on")
+    ]

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
@@ -70,11 +72,12 @@ def submit_request(data: dict, base_url: str) -> MembershipRequest | None:
     or None when nothing was created.
     """
     email = data["email"].strip().lower()
+    language = get_language() or settings.LANGUAGE_CODE
     member = existing_member(email)
     if member is not None:
-        queue_email("already_member", to=email, base_url=base_url)
+        queue_email("already_member", to=email, base_url=base_url, language=language)
         return None
-    fields = {**data, "email": email}
+    fields = {**data, "email": email, "language": language}
     try:
         with transaction.atomic():
             request = MembershipRequest.objects.create(
@@ -90,7 +93,7 @@ def submit_request(data: dict, base_url: str) -> MembershipRequest | None:
         if pending and pending.status == Status.AWAITING_VERIFICATION:
             send_verification(pending, base_url)
         elif pending:
-            queue_email("already_pending", to=email, base_url=base_url)
+            queue_email("already_pending", to=email, base_url=base_url, language=language)
         return None
     send_verification(request, base_url)
     return request
@@ -110,11 +113,11 @@ def _verification_payload(token: str) -> dict:
             token, salt=VERIFY_SALT, max_age=settings.MEMBERSHIP_VERIFICATION_MAX_AGE
         )
     except signing.SignatureExpired as error:
-        raise VerificationError("This link has expired.") from error
+        raise VerificationError(_("This link has expired.")) from error
     except signing.BadSignature as error:
-        raise VerificationError("This link is not valid.") from error
+        raise VerificationError(_("This link is not valid.")) from error
     if not isinstance(payload, dict):
-        raise VerificationError("This link is not valid.")
+        raise VerificationError(_("This link is not valid."))
     return payload
 
 
@@ -127,7 +130,7 @@ def check_verification_token(token: str) -> MembershipRequest:
     payload = _verification_payload(token)
     request = MembershipRequest.objects.filter(pk=payload.get("r"), email=payload.get("e")).first()
     if request is None:
-        raise VerificationError("This link is not valid.")
+        raise VerificationError(_("This link is not valid."))
     return request
 
 
@@ -141,7 +144,7 @@ def verify_email(token: str, base_url: str) -> MembershipRequest:
             .first()
         )
         if request is None:
-            raise VerificationError("This link is not valid.")
+            raise VerificationError(_("This link is not valid."))
         if request.status != Status.AWAITING_VERIFICATION:
             return request
         request.verified_at = timezone.now()

@@ -26,7 +26,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from django_tasks import task
 
@@ -44,36 +44,53 @@ STATUS_FOR_KIND = {
 }
 
 
-def queue_email(kind: str, request: MembershipRequest | None = None, *, to="", base_url=""):
+def queue_email(
+    kind: str, request: MembershipRequest | None = None, *, to="", base_url="", language=""
+):
     """Send one of the membership emails once the current transaction commits.
 
     ``kind`` names the templates ``membership/email/<kind>.txt`` and
     ``<kind>_subject.txt``. Emails about a request (``request`` given) go to the
     addresses its status calls for; ``to`` is for the emails that concern no
-    recorded request (``already_member``, ``already_pending``).
+    recorded request (``already_member``, ``already_pending``), written in
+    ``language``. An applicant's emails are in the language of their request.
     """
     request_id = request.pk if request is not None else None
     transaction.on_commit(
-        partial(_enqueue, kind, request_id, to, base_url or settings.WAGTAILADMIN_BASE_URL)
+        partial(
+            _enqueue, kind, request_id, to, base_url or settings.WAGTAILADMIN_BASE_URL, language
+        )
     )
 
 
-def _enqueue(kind, request_id, to, base_url):
-    send_membership_email.enqueue(kind, request_id, to, base_url, 1)
+def _enqueue(kind, request_id, to, base_url, language=""):
+    send_membership_email.enqueue(kind, request_id, to, base_url, 1, language=language)
 
 
 @task()
-def send_membership_email(kind: str, request_id, to: str, base_url: str, attempt: int):
+def send_membership_email(
+    kind: str, request_id, to: str, base_url: str, attempt: int, language: str = ""
+):
     """Render and send one email; record a failure and schedule the next attempt."""
     request = None
     if request_id is not None:
         request = MembershipRequest.objects.select_related("user").filter(pk=request_id).first()
         if request is None or STATUS_FOR_KIND.get(kind, request.status) != request.status:
             return "obsolete"  # erased, or decided since: this email no longer applies
-    return "sent" if deliver(kind, request, to, base_url, attempt) else "failed"
+    return "sent" if deliver(kind, request, to, base_url, attempt, language) else "failed"
 
 
-def deliver(kind, request, to, base_url, attempt=1) -> bool:
+def email_language(kind, request, language="") -> str:
+    """The language an email is written in: the office's is the site's default language;
+    an applicant's is the one they wrote their request in."""
+    if kind == "office":
+        return settings.LANGUAGE_CODE
+    if request is not None and request.language:
+        return request.language
+    return language or settings.LANGUAGE_CODE
+
+
+def deliver(kind, request, to, base_url, attempt=1, language="") -> bool:
     """Send now (bounded by EMAIL_TIMEOUT). True when the relay accepted the email."""
     context, recipients = _context_and_recipients(kind, request, to, base_url)
     if not recipients:
@@ -82,8 +99,9 @@ def deliver(kind, request, to, base_url, attempt=1) -> bool:
         )
         return False
     context = {"request": request, **context}
-    subject = render_to_string(f"membership/email/{kind}_subject.txt", context).strip()
-    body = render_to_string(f"membership/email/{kind}.txt", context)
+    with translation.override(email_language(kind, request, language)):
+        subject = render_to_string(f"membership/email/{kind}_subject.txt", context).strip()
+        body = render_to_string(f"membership/email/{kind}.txt", context)
     try:
         send_mail(subject, body, None, recipients)
     except Exception as error:  # noqa: BLE001 - any transport failure must not lose the request
@@ -95,7 +113,7 @@ def deliver(kind, request, to, base_url, attempt=1) -> bool:
             type(error).__name__,
             error,
         )
-        retry_at = _schedule_retry(kind, request, to, base_url, attempt)
+        retry_at = _schedule_retry(kind, request, to, base_url, attempt, language)
         when = (
             f"retrying at {timezone.localtime(retry_at):%H:%M}"
             if retry_at
@@ -109,7 +127,7 @@ def deliver(kind, request, to, base_url, attempt=1) -> bool:
     return True
 
 
-def _schedule_retry(kind, request, to, base_url, attempt):
+def _schedule_retry(kind, request, to, base_url, attempt, language=""):
     """Queue the next attempt for later; None when there is none (or no scheduler)."""
     can_defer = send_membership_email.get_backend().supports_defer
     if attempt >= settings.EMAIL_MAX_ATTEMPTS or not can_defer:
@@ -119,7 +137,7 @@ def _schedule_retry(kind, request, to, base_url, attempt):
     )
     request_id = request.pk if request is not None else None
     send_membership_email.using(run_after=run_after).enqueue(
-        kind, request_id, to, base_url, attempt + 1
+        kind, request_id, to, base_url, attempt + 1, language=language
     )
     return run_after
 

@@ -2,6 +2,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
 
 from core.models import StaffGroup
 from membership.models import MembershipRequest
@@ -15,7 +18,7 @@ class StaffGroupChoiceField(forms.ModelChoiceField):
     OTHER = "other"
 
     def _get_choices(self):
-        return [*super()._get_choices(), (self.OTHER, "Other")]
+        return [*super()._get_choices(), (self.OTHER, _("Other"))]
 
     choices = property(_get_choices, forms.ModelChoiceField.choices.fset)
 
@@ -34,18 +37,19 @@ class MembershipRequestForm(forms.ModelForm):
 
     staff_group = StaffGroupChoiceField(
         queryset=StaffGroup.objects.none(),
-        empty_label="Select your staff group",
+        label=_("Staff group"),
+        empty_label=_("Select your staff group"),
         error_messages={
-            "required": "Select your staff group, or Other if it is not on the list.",
-            "invalid_choice": "Select a staff group from the list.",
+            "required": _("Select your staff group, or Other if it is not on the list."),
+            "invalid_choice": _("Select a staff group from the list."),
         },
     )
     consent = forms.BooleanField(
-        label="I agree that the network office may process these details to review my request",
-        error_messages={"required": "Agree to the processing of your details to continue."},
+        label=_("I agree that the network office may process these details to review my request"),
+        error_messages={"required": _("Agree to the processing of your details to continue.")},
     )
     # Hidden from people (CSS and aria-hidden); bots that fill every field give themselves away.
-    website = forms.CharField(required=False, label="Leave this field empty")
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
         model = MembershipRequest
@@ -60,58 +64,75 @@ class MembershipRequestForm(forms.ModelForm):
             "registration_number",
             "access_reason",
         ]
+        # The form's own words (not the model's), so that they are translated.
         labels = {
-            "email": "Work email address",
-            "organisation": "Organisation (NHS trust or other)",
-            "staff_group_other": "Your staff group, if you selected Other",
-            "registration_body": "Professional registration body (optional)",
-            "registration_number": "Registration number (optional)",
-            "access_reason": "Why do you need access?",
+            "full_name": _("Full name"),
+            "email": _("Work email address"),
+            "job_title": _("Job title"),
+            "organisation": _("Organisation (NHS trust or other)"),
+            "staff_group_other": _("Your staff group, if you selected Other"),
+            "registration_body": _("Professional registration body (optional)"),
+            "registration_number": _("Registration number (optional)"),
+            "access_reason": _("Why do you need access?"),
+        }
+        help_texts = {
+            "email": _("Work email, stored in lower case."),
+            "organisation": _("NHS trust or other organisation."),
         }
         widgets = {"access_reason": forms.Textarea(attrs={"rows": 5})}
         error_messages = {
-            "full_name": {"required": "Enter your full name."},
-            "email": {
-                "required": "Enter your work email address.",
-                "invalid": "Enter an email address in the correct format, like name@nhs.net.",
+            "full_name": {
+                "required": _("Enter your full name."),
             },
-            "job_title": {"required": "Enter your job title."},
-            "organisation": {"required": "Enter your organisation."},
-            "access_reason": {"required": "Enter why you need access."},
+            "email": {
+                "required": _("Enter your work email address."),
+                "invalid": _("Enter an email address in the correct format, like name@nhs.net."),
+            },
+            "job_title": {
+                "required": _("Enter your job title."),
+            },
+            "organisation": {
+                "required": _("Enter your organisation."),
+            },
+            "access_reason": {
+                "required": _("Enter why you need access."),
+            },
             "staff_group_other": {
-                "max_length": "Your staff group must be 100 characters or fewer.",
+                "max_length": _("Your staff group must be 100 characters or fewer."),
             },
         }
 
     def __init__(self, *args, privacy_notice_url=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Locale
-
-        self.fields["staff_group"].queryset = StaffGroup.objects.filter(
-            locale=Locale.get_default()
-        ).order_by("name")
-        self.fields["registration_body"].choices = [("", "None or not applicable")] + list(
+        self.fields["staff_group"].queryset = reader_staff_groups()
+        self.fields["registration_body"].choices = [("", _("None or not applicable"))] + list(
             MembershipRequest.RegistrationBody.choices
         )
         if privacy_notice_url:
-            self.fields["consent"].help_text = format_html(
-                'Read our <a href="{}">privacy notice</a>.', privacy_notice_url
-            )
+            self.fields["consent"].help_text = privacy_notice_hint(privacy_notice_url)
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+    def clean_staff_group(self):
+        """The group as the office knows it: the default language's version of the one
+        the applicant chose in theirs, so that requests are reviewed in one list."""
+        group = self.cleaned_data.get("staff_group")
+        if group is None:
+            return group
+        return group.get_translation_or_none(Locale.get_default()) or group
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("staff_group") == StaffGroupChoiceField.OTHER:
             cleaned["staff_group"] = None
             if not cleaned.get("staff_group_other", "").strip():
-                self.add_error("staff_group_other", "Enter your staff group.")
+                self.add_error("staff_group_other", _("Enter your staff group."))
         elif "staff_group_other" in cleaned:
             cleaned["staff_group_other"] = ""
         if cleaned.get("registration_number") and not cleaned.get("registration_body"):
             self.add_error(
-                "registration_body", "Select the body that holds your registration number."
+                "registration_body", _("Select the body that holds your registration number.")
             )
         return cleaned
 
@@ -122,6 +143,19 @@ class MembershipRequestForm(forms.ModelForm):
     def request_data(self):
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         return data
+
+
+def reader_staff_groups():
+    """The staff groups in the reader's language, else in the default language."""
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = Locale.get_default()
+    return StaffGroup.objects.filter(locale=locale)
+
+
+def privacy_notice_hint(url):
+    return format_html(str(_('Read our <a href="{url}">privacy notice</a>.')), url=url)
 
 
 class MemberPasswordResetForm(PasswordResetForm):

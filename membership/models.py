@@ -51,6 +51,11 @@ class MembershipRequest(models.Model):
     registration_number = models.CharField(max_length=30, blank=True)
     access_reason = models.TextField("why access is needed", max_length=2000)
     consented_at = models.DateTimeField("consent to data processing given at")
+    language = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="The language the applicant wrote in (cy, en-gb); their emails are in it.",
+    )
 
     status = models.CharField(
         max_length=30, choices=Status.choices, default=Status.AWAITING_VERIFICATION, db_index=True

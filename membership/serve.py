@@ -4,9 +4,8 @@ Views (membership.views) do not import this module, and it imports no view.
 """
 
 from django.template.response import TemplateResponse
-from django.utils.html import format_html
 
-from membership.forms import MembershipRequestForm
+from membership.forms import MembershipRequestForm, privacy_notice_hint
 from membership.submission import handle_submission
 
 
@@ -29,7 +28,5 @@ def serve_request_page(page, request):
 
 def _with_privacy_link(form, privacy_url):
     if privacy_url:
-        form.fields["consent"].help_text = format_html(
-            'Read our <a href="{}">privacy notice</a>.', privacy_url
-        )
+        form.fields["consent"].help_text = privacy_notice_hint(privacy_url)
     return form

@@ -1,11 +1,13 @@
 """Receiving a membership request: one path for the request page's form and the JSON
 endpoint, with the honeypot and the rate limits in front of ``actions.submit_request``."""
 
+from django.utils.translation import gettext_lazy as _
+
 from membership import actions
 from membership.forms import MembershipRequestForm
 from membership.ratelimit import allow_submission
 
-RATE_LIMITED = "Too many requests from here. Wait an hour and try again."
+RATE_LIMITED = _("Too many requests from here. Wait an hour and try again.")
 
 
 def base_url(request) -> str:

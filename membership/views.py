@@ -10,6 +10,8 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonRespon
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from wagtail import hooks
+
 from core.access import is_member
 from membership import actions
 from membership.forms import MemberPasswordResetForm
@@ -96,6 +98,15 @@ def _form_value(value):
     return value if isinstance(value, str) else ""
 
 
+def member_sections(request) -> list[str]:
+    """The sections other apps add to My membership (the network groups' app adds the
+    member's groups, meetings and actions), as HTML. Each app registers a function
+    ``section(request)`` with the ``my_membership_sections`` Wagtail hook; it returns
+    the section's HTML, or None to add nothing."""
+    sections = (section(request) for section in hooks.get_hooks("my_membership_sections"))
+    return [html for html in sections if html]
+
+
 @login_required
 def my_membership(request):
     requests = MembershipRequest.objects.filter(user=request.user).select_related("staff_group")
@@ -103,6 +114,7 @@ def my_membership(request):
         "membership_requests": list(requests),
         "is_member": is_member(request.user),
         "groups": sorted(request.user.groups.values_list("name", flat=True)),
+        "sections": member_sections(request),
     }
     return TemplateResponse(request, "membership/my_membership.html", context)
 

@@ -22,7 +22,12 @@ from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin
 from core.serializers import StaffGroupsField
 from guidelines import serve
 from guidelines.extract import extract_text
-from guidelines.serializers import DocumentDownloadField, VersionsField
+from guidelines.serializers import (
+    DocumentDownloadField,
+    SupersededByField,
+    SupersedesField,
+    VersionsField,
+)
 from guidelines.vocabulary import (
     DOCUMENT_EXTENSIONS,
     DocumentType,
@@ -180,6 +185,8 @@ class GuidelinePage(RoutablePageMixin, HeadlessPreviewMixin, BreadcrumbMixin, Li
         APIField("document_url", serializer=DocumentDownloadField(source="document")),
         APIField("body"),
         APIField("versions", serializer=VersionsField()),
+        APIField("supersedes", serializer=SupersedesField()),
+        APIField("superseded_by", serializer=SupersededByField()),
     ]
     api_query_parameters = (
         "status",
@@ -188,6 +195,7 @@ class GuidelinePage(RoutablePageMixin, HeadlessPreviewMixin, BreadcrumbMixin, Li
         "staff_group",
         "review_due_before",
     )
+    api_query_parameter_schemas = {"review_due_before": {"type": "string", "format": "date"}}
 
     parent_page_types = ["guidelines.GuidelineIndexPage"]
     subpage_types = []

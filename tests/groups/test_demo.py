@@ -10,6 +10,7 @@ from django.utils import timezone
 import pytest
 
 from core.access import visible_pages
+from demo.groups import DEMO_CHAIR
 from demo.membership import DEMO_MEMBER
 from events.recurrence import to_local
 from groups.models import MeetingAction, MeetingPage, MeetingPapersPage, NetworkGroupPage
@@ -62,3 +63,17 @@ def test_demo_groups(client):
     assert client.get(board_papers.url).status_code == 403
     client.logout()
     assert "Draft until approved" not in client.get(latest.url).content.decode()
+
+    # The demo chair edits the governance group's pages and papers, and no other group's.
+    chair = get_user_model().objects.get(username=DEMO_CHAIR)
+    governance = groups["clinical-governance-group"]
+    assert governance.permissions_for_user(chair).can_publish()
+    assert latest.permissions_for_user(chair).can_edit()
+    assert not groups["network-board"].permissions_for_user(chair).can_edit()
+
+    # My membership: the demo member's group, its next meetings and their open actions.
+    client.force_login(member)
+    html = client.get("/membership/my-membership/").content.decode()
+    assert "Clinical governance group" in html
+    assert "Your next meetings" in html and "Your outstanding actions" in html
+    assert "No actions are assigned to you." not in html

@@ -56,7 +56,12 @@ def test_demo_has_a_dozen_guidelines_and_each_case(client, demo):
     assert "This guideline has been superseded" in superseded and "MT-P-011" in superseded
     assert client.get(pages.get(reference="CC-G-024").url).status_code == 403
     transfer = pages.get(reference="CC-G-012")
-    assert [v.version for v in transfer.versions.all()] == ["3.0", "2.0"]
+    assert [(v.version, v.status) for v in transfer.versions.all()] == [
+        ("3.0", GuidelineStatus.APPROVED),
+        ("2.0", GuidelineStatus.SUPERSEDED),
+    ]
+    old_protocol = client.get(f"/api/v2/pages/{pages.get(reference='MT-P-004').pk}/").json()
+    assert [link["reference"] for link in old_protocol["superseded_by"]] == ["MT-P-011"]
     index = client.get("/guidelines/").content.decode()
     assert "Delirium" not in index
     call_command("load_demo_network", stdout=open("/dev/null", "w"))  # noqa: SIM115

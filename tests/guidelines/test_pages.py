@@ -187,3 +187,39 @@ def test_related_guidelines_are_listed(client, index):
     page = make_guideline(index, "CC-G-012")
     page = republish(page, related=[other])
     assert "CC-P-003 Escalation and surge" in client.get(page.url).content.decode()
+
+
+def test_a_network_group_lists_the_guidelines_it_approved(client, index, home_page, member):
+    from groups.models import NetworkGroupIndexPage, NetworkGroupPage
+    from tests.conftest import restrict_to_members
+
+    groups = NetworkGroupIndexPage(title="Network groups", slug="network-groups")
+    home_page.add_child(instance=groups)
+    group = NetworkGroupPage(
+        title="Clinical governance group",
+        slug="clinical-governance-group",
+        purpose="Reviews serious incidents and shares the learning.",
+    )
+    groups.add_child(instance=group)
+    group.save_revision().publish()
+    make_guideline(index, "CC-G-012", title="Transfer of the critically ill adult")
+    hidden = make_guideline(index, "CC-G-020", title="Escalation and surge for members")
+    restrict_to_members(hidden)
+    make_guideline(index, "MT-G-001", title="Triage tool", approving_group="Major Trauma Board")
+    make_guideline(
+        index,
+        "CC-G-024",
+        title="Delirium draft",
+        status=GuidelineStatus.CONSULTATION,
+        approved_on=None,
+        review_due=None,
+    )
+
+    html = client.get(group.url).content.decode()
+    assert "Published by this group" in html
+    assert "CC-G-012 Transfer of the critically ill adult" in html
+    assert "Escalation and surge" not in html  # members-only
+    assert "Triage tool" not in html  # another group approved it
+    assert "Delirium draft" not in html  # not approved
+    client.force_login(member)
+    assert "Escalation and surge for members" in client.get(group.url).content.decode()

@@ -1,6 +1,8 @@
 """A members-only guideline (or category) reaches members only, on every surface:
 page, kept versions, listing, search, site search, API, documents, sitemap."""
 
+from django.urls import reverse
+
 import pytest
 
 from guidelines.models import GuidelineIndexPage
@@ -167,3 +169,58 @@ def test_a_document_in_a_members_only_collection_stays_hidden(client, request, i
     item = client.get(f"/api/v2/pages/{page.pk}/").json()
     assert (item["document_url"] is not None) is allowed
     assert (item["versions"][0]["document_url"] is not None) is allowed
+
+
+@pytest.mark.parametrize(("who", "allowed"), WHO)
+def test_autocomplete_api_search_and_tokens(client, request, secret, who, allowed):
+    from wagtail.models import APIToken
+
+    login(client, who, request)
+    complete = client.get("/api/v2/autocomplete/", {"q": "Delirium"}).json()
+    assert any(item["id"] == secret.pk for item in complete["items"]) is allowed
+    found = client.get("/api/v2/pages/", {"search": SECRET_WORD}).json()
+    assert any(item["id"] == secret.pk for item in found["items"]) is allowed
+    if who:
+        client.logout()
+        _, plaintext = APIToken.create_token(
+            user=request.getfixturevalue(who), name="Trust intranet"
+        )
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
+        detail = client.get(f"/api/v2/pages/{secret.pk}/", **headers)
+        assert detail.status_code == (200 if allowed else 404)
+        assert (SECRET_TITLE in detail.content.decode()) is allowed
+
+
+def test_a_members_consultation_comment_stays_with_the_office(
+    client, secret, member, members_group, superuser
+):
+    comment = "Section 4.2 should name haloperidol as second line after zuclopenthixol."
+    client.force_login(member)
+    response = client.post(
+        f"{secret.url}comment/",
+        {
+            "name": "Alex Rivers",
+            "organisation": "Leeds Teaching Hospitals",
+            "section": "4.2",
+            "comment": comment,
+        },
+    )
+    assert response.status_code == 302
+    another_member = UserFactory()
+    another_member.groups.add(members_group)
+    for user in (None, UserFactory(), another_member, member):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        for url in (secret.url, f"{secret.url}v1/", f"/api/v2/pages/{secret.pk}/"):
+            body = client.get(url).content.decode()
+            assert "haloperidol" not in body, (user, url)
+            assert "Alex Rivers" not in body, (user, url)
+        # The comment's words find nothing: comments are not indexed with the page.
+        html = client.get("/search/", {"q": "haloperidol"}).content.decode()
+        assert secret.url not in html and "Alex Rivers" not in html, user
+        found = client.get("/api/v2/pages/", {"search": "haloperidol"}).json()
+        assert found["items"] == [], user
+    client.force_login(superuser)
+    listing = client.get(reverse("consultation_comments:list"))
+    assert listing.status_code == 200 and "Alex Rivers" in listing.content.decode()

@@ -236,10 +236,6 @@ def test_members_only_translations_stay_out_of_the_switcher(client, welsh_demo):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="The request form's labels, hints and staff group names are not translated yet.",
-)
 def test_the_welsh_request_page_is_welsh(client, welsh_demo):
     html = client.get("/cy/gwneud-cais-am-aelodaeth/").content.decode()
     assert english_in_welsh(html) == []
