@@ -155,25 +155,25 @@ WELSH = {
     "Emergency physicians and trauma team leaders in the Major Trauma Centre and Trauma "
     "Units.": "Meddygon brys ac arweinwyr timau trawma yn y Ganolfan Trawma Mawr a\u2019r "
     "Unedau Trawma.",
+    "Critical care nurses": "Nyrsys gofal critigol",
     "Emergency physicians": "Meddygon brys",
-    "Intensivists": "Meddygon gofal dwys",
+    "Intensivists": "Arbenigwyr gofal dwys",
     "Consultants in intensive care medicine leading the network's level 2 and level 3 "
-    "units.": "Meddygon ymgynghorol mewn meddygaeth gofal dwys sy\u2019n arwain unedau lefel 2 "
-    "a lefel 3 y rhwydwaith.",
+    "units.": "Ymgynghorwyr mewn meddygaeth gofal dwys sy\u2019n arwain unedau lefel 2 a "
+    "lefel 3 y rhwydwaith.",
     "Anaesthetists": "Anesthetyddion",
     "Anaesthetists in trauma theatres, resuscitation and critical care transfers.": (
         "Anesthetyddion mewn theatrau trawma, dadebru a throsglwyddiadau gofal critigol."
     ),
     "Trauma coordinators": "Cydlynwyr trawma",
     "Nurses and practitioners coordinating each major trauma patient's care and "
-    "transfers.": "Nyrsys ac ymarferwyr sy\u2019n cydlynu gofal a throsglwyddiadau pob claf "
-    "trawma mawr.",
-    "Dietitians": "Deietegwyr",
+    "transfers.": "Nyrsys ac ymarferwyr sy\u2019n cydlynu gofal a throsglwyddiadau pob "
+    "claf trawma mawr.",
+    "Dietitians": "Dietegwyr",
     "Dietitians planning nutrition for critically ill and injured patients.": (
-        "Deietegwyr sy\u2019n cynllunio maeth i gleifion sy\u2019n ddifrifol wael neu wedi "
-        "eu hanafu."
+        "Dietegwyr sy\u2019n cynllunio maeth ar gyfer cleifion sy\u2019n ddifrifol wael "
+        "neu wedi\u2019u hanafu."
     ),
-    "Critical care nurses": "Nyrsys gofal critigol",
     "Nurses caring for level 2 and level 3 patients across the network's units.": "Nyrsys "
     "sy\u2019n gofalu am gleifion lefel 2 a lefel 3 yn unedau\u2019r rhwydwaith.",
     "Physiotherapists": "Ffisiotherapyddion",

@@ -234,20 +234,10 @@ class Series:
 
     def errors(self) -> dict[str, str]:
         """What an editor must fix for this series to make sense, by field name."""
-        errors = {}
+        errors = setting_errors(self.repeat, self.position, self.until, self.count)
         local_start = to_local(self.start)
         if not self.repeats:
             return errors
-        if self.count and self.until:
-            errors["repeat_count"] = (
-                "Give either the date the series ends or the number of times, not both."
-            )
-        elif not self.count and not self.until:
-            errors["repeat_until"] = (
-                "Choose when the series stops: the date of the last event or the number of times."
-            )
-        if self.count and self.count > MAX_OCCURRENCES:
-            errors["repeat_count"] = f"A series can have at most {MAX_OCCURRENCES} events."
         if self.until:
             if self.until < local_start.date():
                 errors["repeat_until"] = "The series must end on or after the first event's date."
@@ -256,8 +246,6 @@ class Series:
                     f"A series can run for at most {MAX_SERIES_YEARS} years; "
                     "create a new series after that."
                 )
-        if self.position and self.repeat != MONTHLY:
-            errors["repeat_position"] = "The week of the month only applies to monthly series."
         if self.repeat == MONTHLY and self.position:
             position, is_last = weekday_position(local_start.date())
             matches = is_last if self.position == -1 else position == self.position
@@ -289,6 +277,30 @@ class Series:
                 listed = ", ".join(day.strftime("%-d %B %Y") for day in strays)
                 errors["repeat"] = f"These excluded dates are not dates of this series: {listed}."
         return errors
+
+
+def setting_errors(repeat, position, until, count) -> dict[str, str]:
+    """The errors in a series' settings that do not depend on its first date.
+
+    The form shows them even when the start or end needs correcting too, so the
+    editor sees every problem on one submit.
+    """
+    errors = {}
+    if repeat not in (WEEKLY, MONTHLY):
+        return errors
+    if count and until:
+        errors["repeat_count"] = (
+            "Give either the date the series ends or the number of times, not both."
+        )
+    elif not count and not until:
+        errors["repeat_until"] = (
+            "Choose when the series stops: the date of the last event or the number of times."
+        )
+    if count and count > MAX_OCCURRENCES:
+        errors["repeat_count"] = f"A series can have at most {MAX_OCCURRENCES} events."
+    if position and repeat != MONTHLY:
+        errors["repeat_position"] = "The week of the month only applies to monthly series."
+    return errors
 
 
 def _period(repeat: str, interval: int) -> timedelta:

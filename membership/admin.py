@@ -52,6 +52,10 @@ def can_review(user) -> bool:
 
 
 class MembershipRequestIndexView(IndexView):
+    def _get_title_column(self, *args, **kwargs):
+        # Names wrap between words, never inside one (see membership/admin.css).
+        return super()._get_title_column(*args, **kwargs, classname="odn-person-name")
+
     def get_edit_url(self, instance):
         # A request's name leads to its detail view, where it is approved or rejected
         # (editing is limited to the internal note, one click further).
@@ -68,7 +72,30 @@ class MembershipRequestIndexView(IndexView):
         )
 
 
+# What an empty field means on the request's screen, in the office's words.
+NOT_YET = {
+    "verified_at": "Not yet verified",
+    "reviewed_at": "Not yet reviewed",
+    "reviewed_by": "Not yet reviewed",
+    "user": "No account yet",
+    "email_failure": "Nothing recorded",
+    "account_conflict": "Nothing recorded",
+    "review_note": "No note",
+    "decision_reason": "Not decided yet",
+}
+
+
 class MembershipRequestInspectView(InspectView):
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is True:
+            return "Yes"
+        if value is False:
+            return "No"
+        if value is None or value == "":
+            return NOT_YET.get(field_name, "Not given")
+        return value
+
     @property
     def header_buttons(self):
         buttons = list(super().header_buttons)

@@ -118,7 +118,7 @@ class MembershipRequestForm(forms.ModelForm):
         """The group as the office knows it: the default language's version of the one
         the applicant chose in theirs, so that requests are reviewed in one list."""
         group = self.cleaned_data.get("staff_group")
-        if group is None:
+        if group is None or group == StaffGroupChoiceField.OTHER:
             return group
         return group.get_translation_or_none(Locale.get_default()) or group
 

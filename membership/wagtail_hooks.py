@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -14,6 +16,11 @@ from membership.views import members_only_response
 register_snippet(admin.MembershipRequestViewSet)
 hooks.register("register_bulk_action", admin.ApproveBulkAction)
 hooks.register("register_bulk_action", admin.RejectBulkAction)
+
+
+@hooks.register("insert_global_admin_css")
+def membership_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("membership/admin.css"))
 
 
 @hooks.register("register_admin_urls")

@@ -1,3 +1,4 @@
+import json
 from datetime import time, timedelta
 
 from django import forms
@@ -22,14 +23,18 @@ from events import api
 from events.forms import EventPageForm
 from events.models.categories import EventCategory
 from events.recurrence import (
+    MONTHLY,
     NONE,
     POSITION_CHOICES,
     REPEAT_CHOICES,
     Series,
     describe,
+    setting_errors,
     to_local,
     whole_days,
 )
+
+MONTHLY_ONLY = {"data-w-rules": json.dumps({"repeat": [MONTHLY]})}
 
 
 class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
@@ -120,7 +125,15 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("repeat"),
-                FieldRowPanel([FieldPanel("repeat_interval"), FieldPanel("repeat_position")]),
+                FieldPanel("repeat_interval"),
+                # Monthly only: Wagtail's own rules controller (no script of ours) shows
+                # the field for a monthly series and disables it otherwise, so a hidden
+                # value is never sent. Without scripts the field stays visible.
+                FieldPanel(
+                    "repeat_position",
+                    widget=forms.Select(attrs=MONTHLY_ONLY | {"data-w-rules-target": "enable"}),
+                    attrs=MONTHLY_ONLY | {"data-w-rules-target": "show"},
+                ),
                 FieldRowPanel(
                     [
                         FieldPanel(
@@ -135,9 +148,10 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
                         ),
                     ]
                 ),
-                InlinePanel("excluded_dates", label="Excluded date", heading="Except on"),
+                InlinePanel("excluded_dates", label="Date", heading="Except on"),
             ],
             heading="Repeats",
+            attrs={"data-controller": "w-rules", "data-action": "change->w-rules#resolve"},
         ),
         MultiFieldPanel(
             [
@@ -252,14 +266,22 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         return ", ".join(part for part in parts if part)
 
     def clean(self):
+        """Every problem at once: the dates and the series' settings are checked together."""
         super().clean()
         if self.start is None or self.end is None:
-            return
-        if self.all_day:
-            self._normalise_all_day()
-        if self.end <= self.start:
-            raise ValidationError({"end": "The event must end after it starts."})
-        errors = self.series.errors()
+            errors = setting_errors(
+                self.repeat, self.repeat_position, self.repeat_until, self.repeat_count
+            )
+        else:
+            if self.all_day:
+                self._normalise_all_day()
+            if self.end <= self.start:
+                errors = setting_errors(
+                    self.repeat, self.repeat_position, self.repeat_until, self.repeat_count
+                )
+                errors["end"] = "The event must end after it starts."
+            else:
+                errors = self.series.errors()
         if errors:
             raise ValidationError(errors)
 
@@ -292,16 +314,24 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
         return super().save(*args, **kwargs)
 
 
-class EventExcludedDate(Orderable):
-    """A date on which a repeating event does not take place."""
+class EventExcludedDate(models.Model):
+    """A date on which a repeating event does not take place.
+
+    A plain list in date order: the editor adds or removes dates, there is nothing to
+    reorder.
+    """
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="excluded_dates")
     date = models.DateField()
 
     panels = [FieldPanel("date")]
 
-    class Meta(Orderable.Meta):
+    class Meta:
+        ordering = ["date"]
         verbose_name = "excluded date"
+
+    def __str__(self):
+        return self.date.strftime("%-d %B %Y")
 
 
 class EventDocument(Orderable):

@@ -169,6 +169,10 @@ def test_editors_see_overdue_measures_on_the_dashboard(client, measures, superus
 
     assert "Quality measures overdue for review" in html
     assert "Out-of-hours discharge" in html
+    # Wagtail's own dashboard panel and table: headings line up with their columns.
+    panel = html.split('id="overdue-measures-section"', 1)[1].split("</section>", 1)[0]
+    assert 'class="listing listing--dashboard' in panel
+    assert panel.count("<col") == panel.count('<th scope="col"') == 4
     assert "Return to theatre" not in html
     # A retired measure is no longer reviewed: it is not listed, however old its date.
     retired = measures["retired"]
