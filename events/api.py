@@ -98,6 +98,10 @@ def filter_events(queryset, params):
     if category and not SLUG.fullmatch(category):
         raise _bad_request(f"category must be a category slug, not '{category}'")
     if category:
+        from events.models import EventCategory
+
+        if not EventCategory.objects.filter(slug=category).exists():
+            raise _bad_request(f"category: no event category has the slug '{category}'")
         through = queryset.model.categories.through.objects
         queryset = queryset.filter(
             pk__in=through.filter(eventcategory__slug=category).values("eventpage_id")

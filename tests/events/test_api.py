@@ -110,7 +110,9 @@ def test_date_filters(client, calendar):
     assert set(titles(client, "&start_after=2028-01-04")) == {"Network board"}
     assert set(titles(client, "&start_after=2028-01-05")) == set()
     assert set(titles(client, "&category=governance")) == {"Network board"}
-    assert set(titles(client, "&category=unknown")) == set()
+    unknown = client.get(f"{LIST}&category=unknown")
+    assert unknown.status_code == 400
+    assert unknown.json() == {"message": "category: no event category has the slug 'unknown'"}
 
 
 def test_upcoming(client, events_index):
