@@ -167,7 +167,11 @@ def test_demo_loader_creates_the_staff_groups_once():
 
     call_command("load_demo_network", stdout=io.StringIO())
     call_command("load_demo_network", stdout=io.StringIO())
-    assert StaffGroup.objects.filter(slug="physiotherapists").count() == 1
+    physiotherapists = StaffGroup.objects.filter(slug="physiotherapists")
+    assert sorted(physiotherapists.values_list("locale__language_code", flat=True)) == [
+        "cy",
+        "en-gb",
+    ]
     assert StaffGroup.objects.filter(locale__language_code="en-gb").count() == 12
 
 
