@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,9 @@ HONEYPOT = "website"
 
 
 class StaffGroupChoiceField(forms.ModelChoiceField):
-    """The staff groups on the list, then "Other" for professionals none of them fits."""
+    """Lists the staff groups in the reader's language, then "Other" for professionals
+    none of them fits; accepts a group in any language, because a headless front end
+    may post the id of either version."""
 
     OTHER = "other"
 
@@ -23,13 +26,20 @@ class StaffGroupChoiceField(forms.ModelChoiceField):
     choices = property(_get_choices, forms.ModelChoiceField.choices.fset)
 
     def to_python(self, value):
+        if value in self.empty_values:
+            return None
         if value == self.OTHER:
             return self.OTHER
-        return super().to_python(value)
+        try:
+            return StaffGroup.objects.get(pk=str(value).strip())
+        except (ValueError, TypeError, ValidationError, StaffGroup.DoesNotExist) as error:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from error
 
     def validate(self, value):
         if value != self.OTHER:
-            super().validate(value)
+            forms.Field.validate(self, value)
 
 
 class MembershipRequestForm(forms.ModelForm):
@@ -78,6 +88,7 @@ class MembershipRequestForm(forms.ModelForm):
         help_texts = {
             "email": _("Work email, stored in lower case."),
             "organisation": _("NHS trust or other organisation."),
+            "staff_group_other": _("Your own staff group, when none on the list fits."),
         }
         widgets = {"access_reason": forms.Textarea(attrs={"rows": 5})}
         error_messages = {

@@ -135,7 +135,10 @@ def test_membership_emails_link_to_the_public_address(client, public_address, of
     verify = mail.outbox[-1]
     assert f"{PUBLIC}/membership/verify/" in verify.body
     request = MembershipRequest.objects.get()
-    client.get(verify.body.split(PUBLIC, 1)[1].split()[0], HTTP_HOST="127.0.0.1:18100")
+    verify_path = verify.body.split(PUBLIC, 1)[1].split()[0]
+    client.get(verify_path, HTTP_HOST="127.0.0.1:18100")
+    assert len(mail.outbox) == 1  # opening the link asks; the button confirms
+    client.post(verify_path, HTTP_HOST="127.0.0.1:18100")
     office = mail.outbox[-1]
     assert f"{PUBLIC}/admin/" in office.body
 

@@ -3,6 +3,7 @@
 import io
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
+from demo.membership import DEMO_MEMBER
 from home.models import HomePage
 from pages.models import (
     QualityImprovementIndexPage,
@@ -95,7 +97,10 @@ def test_staff_group_pages_and_the_members_only_resources(client, demo):
 
     html = client.get("/staff-groups/trauma-surgeons/").content.decode()
     assert "Patients who have suffered a severe injury often need complex reconstruction" in html
-    assert "Surgical resources" in html and "Members only" in html
+    assert "Surgical resources" not in html  # not even its title, for outsiders (docs/privacy.md)
+    client.force_login(get_user_model().objects.get(email=DEMO_MEMBER))
+    member_html = client.get("/staff-groups/trauma-surgeons/").content.decode()
+    assert "Surgical resources" in member_html
     assert "Definitive Surgical Trauma Skills" in html
     assert "Upcoming events" in html
 

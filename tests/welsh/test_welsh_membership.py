@@ -75,8 +75,8 @@ def test_its_errors_are_welsh(client, welsh_request_page):
         "Mae problem",
         "Rhowch eich enw llawn.",
         "Rhowch eich cyfeiriad e-bost gwaith.",
-        "Dewiswch eich grŵp staff.",
-        "Dewiswch y corff a roddodd eich rhif cofrestru i chi.",
+        "Dewiswch eich grŵp staff, neu Arall os nad yw ar y rhestr.",
+        "Dewiswch y corff sy\u2019n cadw eich rhif cofrestru.",
         "Rhaid i chi gytuno i ni brosesu eich manylion cyn y gallwch barhau.",
     ):
         assert welsh in text
