@@ -9,7 +9,6 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin as PackagePreviewMixin
 from wagtail_headless_preview.settings import headless_preview_settings
 
-from core.access import visible_pages
 from core.blocks import BodyBlock
 from core.fields import StreamField
 
@@ -71,8 +70,3 @@ class ListingMixin(models.Model):
 
     class Meta:
         abstract = True
-
-
-def visible_children(page, user):
-    """The live children of ``page`` that ``user`` may see, in tree order."""
-    return visible_pages(user, page.get_children()).order_by("path")

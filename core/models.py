@@ -82,3 +82,32 @@ class FooterLink(Orderable):
     @property
     def url(self):
         return self.link_page.url if self.link_page_id else self.link_url
+
+
+class MembersOnlyTeaser(models.Model):
+    """An editor's opt-in to show outsiders that one members-only page exists.
+
+    Without a teaser, someone who may not read a members-only page sees nothing of it
+    (``docs/privacy.md``). With one, where the page is listed among its section's
+    pages (a staff group's resources, a home page's section cards), they see the
+    editor's ``title`` and ``line`` with a "Members only" tag, linking to the page's
+    address (which leads to the members' sign-in page), and never the page's own
+    title, summary or id. The teaser is the editor's own words for outsiders; a copy,
+    alias or translation of the page has none until an editor writes one.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="members_only_teaser"
+    )
+    title = models.CharField(
+        max_length=255, help_text="Shown to outsiders instead of the page's title."
+    )
+    line = models.CharField(
+        max_length=300, blank=True, help_text="One line for outsiders: what members will find."
+    )
+
+    class Meta:
+        verbose_name = "members-only teaser"
+
+    def __str__(self):
+        return self.title

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from core.demo import ensure_child, rich_text, working_day
-from core.models import StaffGroup
+from core.models import MembersOnlyTeaser, StaffGroup
 from home.models import HomePageSectionCard
 from pages.models import (
     ContentPage,
@@ -532,6 +532,14 @@ def _ensure_staff_group_pages(demo, section):
                 name__in=[settings.MEMBERS_GROUP_NAME, settings.NETWORK_OFFICE_GROUP_NAME]
             )
         )
+    # Outsiders see that the surgeons have members' resources, in words meant for them.
+    MembersOnlyTeaser.objects.get_or_create(
+        page=resources,
+        defaults={
+            "title": "Resources for network surgeons",
+            "line": "Protocols and rotas for trauma surgeons who are network members.",
+        },
+    )
     return pages
 
 

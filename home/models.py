@@ -13,7 +13,7 @@ from rest_framework import serializers
 from core.access import visible_pages
 from core.blocks import BodyBlock
 from core.fields import StreamField
-from core.links import page_link_api_representation
+from core.links import Viewer, page_link_api_representation, teasers
 from core.mixins import HeadlessPreviewMixin, IntroductionMixin
 from home.languages import preferred_language
 
@@ -30,12 +30,20 @@ class HomePageSectionCard(Orderable):
 
     panels = [PageChooserPanel("target"), FieldPanel("heading"), FieldPanel("summary")]
 
+    # A members-only target's teaser, set by HomePage.visible_section_cards for a
+    # visitor who may not see the target: the card then says only the editor's words.
+    teaser = None
+
     @property
     def display_heading(self):
+        if self.teaser is not None:
+            return self.heading or self.teaser.title
         return self.heading or self.target.title
 
     @property
     def display_summary(self):
+        if self.teaser is not None:
+            return self.summary or self.teaser.line
         target = self.target
         return (
             self.summary
@@ -59,7 +67,11 @@ class SectionCardsField(serializers.Field):
             {
                 "heading": card.display_heading,
                 "summary": card.display_summary,
-                "page": page_link_api_representation(card.target),
+                "page": (
+                    {"url": card.target.full_url, "members_only": True}
+                    if card.teaser is not None
+                    else page_link_api_representation(card.target)
+                ),
             }
             for card in page.visible_section_cards(request.user)
         ]
@@ -154,15 +166,27 @@ class HomePage(HeadlessPreviewMixin, IntroductionMixin, Page):
 
         A card leads to the translation of its target in this page's locale; a card
         whose target has no live translation there is left out (a Welsh home page
-        never links to an English page). Targets are loaded as specific pages; two
-        queries however many cards.
+        never links to an English page). A members-only target is left out for
+        outsiders unless it has a teaser: then the card keeps the editor's heading and
+        summary, else the teaser's words, and carries ``teaser``. Targets are loaded
+        as specific pages; two queries however many cards, one more when a target is
+        hidden from ``user``.
         """
         cards = list(self.section_cards.select_related("target"))
         keys = {card.target.translation_key for card in cards}
         targets = visible_pages(user).filter(locale_id=self.locale_id, translation_key__in=keys)
         by_key = {page.translation_key: page for page in targets.specific()}
+        locked = {}
+        if keys - by_key.keys():
+            hidden = Page.objects.live().filter(
+                locale_id=self.locale_id, translation_key__in=keys - by_key.keys()
+            )
+            for teaser in teasers(hidden, Viewer(user)).values():
+                by_key[teaser.page.translation_key] = teaser.page
+                locked[teaser.page.translation_key] = teaser
         visible = [card for card in cards if card.target.translation_key in by_key]
         for card in visible:
+            card.teaser = locked.get(card.target.translation_key)
             card.target = by_key[card.target.translation_key]
         return visible
 

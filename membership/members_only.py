@@ -6,6 +6,7 @@ groups. The restriction itself is set and cleared by core.access, the one place
 that decides privacy.
 """
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -22,6 +23,7 @@ from core.access import (
     make_members_only,
     own_members_restrictions,
 )
+from core.models import MembersOnlyTeaser
 
 
 def members_only_state(page) -> dict:
@@ -54,6 +56,29 @@ class MembersOnlyButton(PageMenuItem):
         )
 
 
+class TeaserForm(forms.ModelForm):
+    """The teaser outsiders see where the page is listed; no title means no teaser."""
+
+    class Meta:
+        model = MembersOnlyTeaser
+        fields = ["title", "line"]
+        labels = {"title": "Teaser title", "line": "Teaser line"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+
+    def save_for(self, page):
+        """Save the teaser of ``page``, or remove it when the title is empty. Returns it."""
+        if not self.cleaned_data["title"].strip():
+            MembersOnlyTeaser.objects.filter(page=page).delete()
+            return None
+        teaser = self.save(commit=False)
+        teaser.page = page
+        teaser.save()
+        return teaser
+
+
 def members_only_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     if page.depth <= 1 or not page.permissions_for_user(request.user).can_set_view_restrictions():
@@ -62,7 +87,17 @@ def members_only_view(request, page_id):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         next_url = ""
-    if request.method == "POST":
+    teaser = MembersOnlyTeaser.objects.filter(page=page).first()
+    teaser_form = TeaserForm(instance=teaser)
+    if request.method == "POST" and request.POST.get("action") == "teaser":
+        teaser_form = TeaserForm(request.POST, instance=teaser)
+        if teaser_form.is_valid():
+            if teaser_form.save_for(page) is None:
+                messages.success(request, "Outsiders no longer see anything of this page.")
+            else:
+                messages.success(request, "Outsiders now see the teaser where this page is listed.")
+            return redirect(next_url or edit_url)
+    elif request.method == "POST":
         if request.POST.get("members_only") == "on":
             make_members_only(page, user=request.user)
             messages.success(request, f"'{page.title}' and its subpages are now members only.")
@@ -76,5 +111,10 @@ def members_only_view(request, page_id):
             elif removed:
                 messages.success(request, f"'{page.title}' is now public.")
         return redirect(next_url or edit_url)
-    context = {"page": page, "next": next_url, **members_only_state(page)}
+    context = {
+        "page": page,
+        "next": next_url,
+        "teaser_form": teaser_form,
+        **members_only_state(page),
+    }
     return TemplateResponse(request, "membership/admin/members_only.html", context)

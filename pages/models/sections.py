@@ -1,12 +1,12 @@
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from core.links import child_links
 from core.mixins import (
     BreadcrumbMixin,
     HeadlessPreviewMixin,
     IntroductionMixin,
     ListingMixin,
-    visible_children,
 )
 
 
@@ -28,7 +28,7 @@ class SectionPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Introduct
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cards"] = list(visible_children(self, request.user).specific())
+        context["cards"] = child_links(self, request.user, request)
         return context
 
 

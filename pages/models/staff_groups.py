@@ -91,6 +91,6 @@ class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Introd
             request.user, now, now + self.calendar_horizon, {"staff_group": slug}, self.locale_id
         )
         context["training_links"] = training_links(request, self.staff_group, self.locale_id)
-        context["child_links"] = child_links(self, request.user)
+        context["child_links"] = child_links(self, request.user, request)
         context["contacts"] = list(self.contacts.all())
         return context

@@ -98,6 +98,7 @@ def test_staff_group_pages_and_the_members_only_resources(client, demo):
     html = client.get("/staff-groups/trauma-surgeons/").content.decode()
     assert "Patients who have suffered a severe injury often need complex reconstruction" in html
     assert "Surgical resources" not in html  # not even its title, for outsiders (docs/privacy.md)
+    assert "Resources for network surgeons" in html and "Members only" in html  # its teaser
     client.force_login(get_user_model().objects.get(email=DEMO_MEMBER))
     member_html = client.get("/staff-groups/trauma-surgeons/").content.decode()
     assert "Surgical resources" in member_html
