@@ -5,10 +5,14 @@ default for ``make test``) or ``fuzz`` (many more examples, ``make fuzz``), chos
 ``HYPOTHESIS_PROFILE`` environment variable.
 """
 
+import io
 import os
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -39,6 +43,33 @@ def _media_and_cache(settings, tmp_path):
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_network(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo network, loaded once for a test module (a load takes seconds).
+
+    The load runs in a transaction that stays open while the module's tests run, each
+    in its own savepoint (pytest-django's ``db``), and is rolled back after the last.
+    For modules of ordinary ``db`` tests only: a transactional test would commit it.
+    Yields the folder of the demo's media files.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
+        loading = transaction.atomic()
+        loading.__enter__()
+        try:
+            call_command("load_demo_network", stdout=io.StringIO())
+            yield media
+        finally:
+            transaction.set_rollback(True)
+            loading.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_network, db, settings):
+    """The demo network for one test; what the test changes is rolled back after it."""
+    settings.MEDIA_ROOT = str(demo_network)
 
 
 @pytest.fixture

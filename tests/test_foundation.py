@@ -107,8 +107,7 @@ def test_api_serves_each_page_type_with_its_fields(client, home_page):
     assert sections["items"][0]["introduction"] == "Section intro"
 
 
-def test_demo_loader_builds_the_network_and_is_idempotent(client):
-    call_command("load_demo_network", stdout=io.StringIO())
+def test_demo_loader_builds_the_network_and_is_idempotent(client, demo):
     pages_after_first_run = Page.objects.count()
     call_command("load_demo_network", stdout=io.StringIO())
 
@@ -162,10 +161,9 @@ def test_production_settings_refuse_to_start_without_a_public_address():
     assert "Set WAGTAILADMIN_BASE_URL in the environment" in result.stderr
 
 
-def test_demo_loader_creates_the_staff_groups_once():
+def test_demo_loader_creates_the_staff_groups_once(demo):
     from core.models import StaffGroup
 
-    call_command("load_demo_network", stdout=io.StringIO())
     call_command("load_demo_network", stdout=io.StringIO())
     physiotherapists = StaffGroup.objects.filter(slug="physiotherapists")
     assert sorted(physiotherapists.values_list("locale__language_code", flat=True)) == [

@@ -25,11 +25,6 @@ from pages.models import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo_network", stdout=io.StringIO())
-
-
 def test_sections_are_in_the_menu_and_on_the_home_page(client, demo):
     training = TrainingIndexPage.objects.get(slug="training")
     quality = QualityImprovementIndexPage.objects.get(slug="quality-improvement")
