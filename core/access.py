@@ -245,18 +245,29 @@ def document_holders() -> tuple[tuple[type, str, str], ...]:
 def _held_by_hidden_page(user) -> Q:
     """Documents held by a page that ``user`` may not see, or that is not live.
 
-    Editors (anyone who may use the admin) are not held back: they see every document
-    in the admin's library anyway, and open the files of the drafts they are writing.
+    An editor is not held back from the documents of the pages they may edit (Wagtail's
+    page permissions, "change" or "add" on their own pages): they open the files of
+    the drafts they are writing. Anyone else with admin access, a group's chair for
+    instance, is held back from another page's draft like any reader.
     """
     clause = Q()
-    if user and user.is_active and user.has_perm("wagtailadmin.access_admin"):
+    if user and user.is_active and user.is_superuser:
         return clause
+    editable = None
+    if user and user.is_active and user.has_perm("wagtailadmin.access_admin"):
+        from wagtail.permissions import page_permission_policy
+
+        editable = page_permission_policy.instances_user_has_any_permission_for(
+            user, {"change"}
+        ).values("pk")
     hidden = _hidden_q(user) or Q(pk__in=[])
     for model, document_field, page_prefix in document_holders():
         hidden_holders = model._default_manager.filter(**{document_field: OuterRef("pk")}).filter(
             Q(**{f"{page_prefix}live": False})
             | (Q(**{f"{page_prefix}pk__in": Page.objects.filter(hidden).values("pk")}))
         )
+        if editable is not None:
+            hidden_holders = hidden_holders.exclude(**{f"{page_prefix}pk__in": editable})
         clause |= Exists(hidden_holders)
     return clause
 

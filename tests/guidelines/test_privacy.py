@@ -149,6 +149,34 @@ def test_editors_open_the_document_of_a_draft_guideline(client, index, superuser
     assert client.get(page.document.url).status_code == 200
 
 
+def test_only_editors_of_the_guideline_open_its_drafts_document(client, index, home_page):
+    """Admin access alone (a network group's chair) does not open another page's draft;
+    a page permission on the guideline (or a section above it) does."""
+    from django.contrib.auth.models import Group, Permission
+
+    from wagtail.models import GroupPagePermission
+
+    page = make_guideline(index, "CC-G-043", title="Draft in progress", publish=False)
+    admin_access = Permission.objects.get(codename="access_admin")
+    chairs = Group.objects.create(name="Chair: Rehabilitation working group")
+    chairs.permissions.add(admin_access)
+    guideline_editors = Group.objects.create(name="Guideline editors")
+    guideline_editors.permissions.add(admin_access)
+    GroupPagePermission.objects.create(
+        group=guideline_editors,
+        page=index,
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    chair, editor = UserFactory(), UserFactory()
+    chair.groups.add(chairs)
+    editor.groups.add(guideline_editors)
+
+    client.force_login(chair)
+    assert client.get(page.document.url).status_code in (302, 403)
+    client.force_login(editor)
+    assert client.get(page.document.url).status_code == 200
+
+
 @pytest.mark.parametrize(("who", "allowed"), WHO)
 def test_a_document_in_a_members_only_collection_stays_hidden(client, request, index, who, allowed):
     from django.conf import settings

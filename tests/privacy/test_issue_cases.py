@@ -155,6 +155,23 @@ def test_privacy_set_on_a_translation_cannot_loosen_it_and_leaves_the_source_alo
     assert can_view_page(AnonymousUser(), welsh_copy)
 
 
+def test_the_privacy_dialog_of_a_translation_says_where_privacy_is_set(
+    client, surgical_resources, welsh, home_page, superuser
+):
+    home_page.copy_for_translation(welsh).save_revision().publish()
+    welsh_copy = translate(surgical_resources, welsh)
+    client.force_login(superuser)
+
+    dialog = client.get(reverse("wagtailadmin_pages:set_privacy", args=(welsh_copy.pk,)))
+    html = dialog.json()["html"]
+    assert f"follows its English version, \"{SECRET_TITLE}\"" in html
+    assert reverse("wagtailadmin_pages:edit", args=(surgical_resources.pk,)) in html
+    assert 'name="restriction_type"' not in html  # no form whose change would be undone
+
+    source = client.get(reverse("wagtailadmin_pages:set_privacy", args=(surgical_resources.pk,)))
+    assert 'name="restriction_type"' in source.json()["html"]
+
+
 def test_a_translation_follows_restrictions_its_source_inherits(
     home_page, welsh, members_group, member
 ):

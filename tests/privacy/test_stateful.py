@@ -1,10 +1,12 @@
 """Members-only stays members-only, whatever editors do, in whatever order.
 
-A Hypothesis state machine plays an editor: it creates pages and training courses,
-publishes and unpublishes them, translates them into Welsh, makes aliases and copies,
-moves them, restricts them to the members' group or to signed-in users, lifts
-restrictions, links to them from public pages (cards and rich text), all with a webhook
-endpoint registered that is not allowed members-only content.
+A Hypothesis state machine plays an editor: it creates pages, training courses,
+guidelines (with their controlled documents) and network group meetings, gives
+members-only pages teasers for outsiders, publishes and unpublishes them, translates
+them into Welsh, makes aliases and copies, moves them, restricts them to the members'
+group or to signed-in users, lifts restrictions, links to them from public pages
+(cards and rich text), all with a webhook endpoint registered that is not allowed
+members-only content.
 
 After every step the invariant is checked on every surface: no marker of a page hidden
 from an anonymous visitor or a signed-in non-member reaches them through page HTML,
@@ -45,8 +47,13 @@ from hypothesis.stateful import (
 
 from api.models import WebhookDelivery, WebhookEndpoint
 from core.access import source_language_code
+from core.models import MembersOnlyTeaser
+from groups.models import NetworkGroupIndexPage
+from guidelines.models import GuidelineIndexPage
 from tests.events.factories import EventIndexPageFactory
 from tests.factories import ContentPageFactory, SectionPageFactory
+from tests.groups.conftest import add, make_group, make_meeting
+from tests.guidelines.conftest import make_document, make_guideline
 from tests.pages.factories import TrainingCoursePageFactory, TrainingIndexPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +148,10 @@ class EditorMachine(RuleBasedStateMachine):
         welsh_home.save_revision().publish()
         EventIndexPageFactory(parent=self.home)
         self.training = TrainingIndexPageFactory(parent=self.home)
+        self.guidelines = add(self.home, GuidelineIndexPage(title="Guidelines", slug="guidelines"))
+        groups = add(self.home, NetworkGroupIndexPage(title="Network groups", slug="groups"))
+        self.group = make_group(groups)
+        self.kept = {self.training.pk, self.guidelines.pk, groups.pk, self.group.pk}
         members = Group.objects.get(name="Network members")
         self.members_group = members
         self.member = UserFactory()
@@ -169,8 +180,24 @@ class EditorMachine(RuleBasedStateMachine):
     def _content(self, parent, kind="content"):
         marker = _marker()
         n = next(_numbers)
-        if kind == "course":
-            now = timezone.now()
+        now = timezone.now()
+        if kind == "guideline":
+            page = make_guideline(
+                self.guidelines,
+                reference=f"ZZ-G-{n:04d}",
+                title=f"Guideline {marker}",
+                summary=f"Summary {marker}",
+                document=make_document(f"Document {marker}"),
+            )
+        elif kind == "meeting":
+            page, papers = make_meeting(
+                self.group,
+                f"Meeting {marker}",
+                (now + timedelta(days=5, minutes=n)).replace(microsecond=0),
+                minutes=f"Minutes {marker}",
+            )
+            self.markers[papers.pk] = marker
+        elif kind == "course":
             page = TrainingCoursePageFactory(
                 parent=self.training,
                 title=f"Course {marker}",
@@ -188,7 +215,11 @@ class EditorMachine(RuleBasedStateMachine):
     def _fresh(self, page):
         return Page.objects.filter(pk=page.pk).first()
 
-    @rule(target=pages, parent=pages, kind=st.sampled_from(["content", "section", "course"]))
+    @rule(
+        target=pages,
+        parent=pages,
+        kind=st.sampled_from(["content", "section", "course", "guideline", "meeting"]),
+    )
     def create(self, parent, kind):
         parent = self._fresh(parent)
         if parent is None:
@@ -292,16 +323,17 @@ class EditorMachine(RuleBasedStateMachine):
             for restriction in PageViewRestriction.objects.filter(page=page):
                 restriction.delete()
 
-    @rule(source=pages, target=pages)
-    def link(self, source, target):
-        source, target = self._fresh(source), self._fresh(target)
-        if source is None or target is None or source.specific_class.__name__ != "ContentPage":
+    @rule(source=pages, linked=pages)
+    def link(self, source, linked):
+        # (Not "target": Hypothesis reserves it for the bundle a rule's result joins.)
+        source, linked = self._fresh(source), self._fresh(linked)
+        if source is None or linked is None or source.specific_class.__name__ != "ContentPage":
             return
         source = source.specific
         source.body = [
             (
                 "rich_text",
-                RichText(f'<p>See <a linktype="page" id="{target.pk}">the related page</a>.</p>'),
+                RichText(f'<p>See <a linktype="page" id="{linked.pk}">the related page</a>.</p>'),
             ),
             (
                 "card_group",
@@ -310,7 +342,7 @@ class EditorMachine(RuleBasedStateMachine):
                         {
                             "heading": "Related",
                             "body": "",
-                            "internal_page": target,
+                            "internal_page": linked,
                             "url": "",
                         }
                     ]
@@ -322,8 +354,17 @@ class EditorMachine(RuleBasedStateMachine):
     @rule(page=pages)
     def delete(self, page):
         page = self._fresh(page)
-        if page is not None and page.depth > 2 and page.pk != self.training.pk:
+        if page is not None and page.depth > 2 and page.pk not in self.kept:
             page.delete()
+
+    @rule(page=pages)
+    def tease(self, page):
+        """The editor gives the page a teaser for outsiders (their words, no marker)."""
+        page = self._fresh(page)
+        if page is not None and page.depth > 2:
+            MembersOnlyTeaser.objects.update_or_create(
+                page=page, defaults={"title": "For network members", "line": "Sign in to read."}
+            )
 
     # --- the invariant --------------------------------------------------------------
 
