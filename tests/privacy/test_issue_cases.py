@@ -164,7 +164,7 @@ def test_the_privacy_dialog_of_a_translation_says_where_privacy_is_set(
 
     dialog = client.get(reverse("wagtailadmin_pages:set_privacy", args=(welsh_copy.pk,)))
     html = dialog.json()["html"]
-    assert f"follows its English version, \"{SECRET_TITLE}\"" in html
+    assert f'follows its English version, "{SECRET_TITLE}"' in html
     assert reverse("wagtailadmin_pages:edit", args=(surgical_resources.pk,)) in html
     assert 'name="restriction_type"' not in html  # no form whose change would be undone
 
