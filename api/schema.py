@@ -270,7 +270,7 @@ def field_filter_schema(model, name) -> dict:
 
 # Filters some page types declare under a shared name, with one meaning everywhere.
 SHARED_PARAMETER_SCHEMAS = {
-    "staff_group": lambda: slugs_schema(StaffGroup, several=False),
+    "staff_groups": lambda: slugs_schema(StaffGroup, several=True),
 }
 
 

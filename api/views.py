@@ -55,6 +55,7 @@ from api.caching import apply_cache_policy
 from api.preview import previewed_page
 from api.rich_text import api_rich_text, prefetch_link_targets
 from core.access import visible_documents, visible_pages
+from core.api_filters import related_slugs
 from core.blocks import RENDITION_SPECS, image_api_representation
 from core.search import search_terms
 
@@ -103,12 +104,14 @@ def filterable_fields(viewset, model) -> list[str]:
     """The fields a listing of ``model`` can be narrowed by (``?<field>=<value>``, an
     exact match): the database fields among its API fields, except text bodies (rich
     text, long text, StreamFields), child objects (a course's sessions) and the locale
-    (``?locale=`` takes a language code). A filter the page type declares itself
-    (``api_query_parameters``) takes the place of the field of the same name."""
+    (``?locale=`` takes a language code) and fields whose name the API once used for a
+    filter (``RENAMED_PARAMETERS``: a staff group page's ``staff_group`` is filtered as
+    ``staff_groups``). A filter the page type declares itself (``api_query_parameters``)
+    takes the place of the field of the same name."""
     own = set(getattr(model, "api_query_parameters", ()))
     names = []
     for name in viewset.get_available_fields(model, db_fields_only=True):
-        if name in own or name == "locale":
+        if name in own or name == "locale" or name in RENAMED_PARAMETERS:
             continue
         try:
             field = model._meta.get_field(name)
@@ -176,18 +179,7 @@ class ValidatedFieldsFilter(FieldsFilter):
 def filter_by_related_slugs(queryset, field, value):
     """``?categories=training`` or ``?staff_groups=paramedics,dietitians``: pages linked to
     any of the named items, by slug. An unknown slug is a 400 naming it."""
-    related = field.related_model
-    label = related._meta.verbose_name_plural
-    slugs = [slug.strip() for slug in value.split(",") if slug.strip()]
-    if not slugs:
-        raise BadRequestError(f"{field.name} takes one or more {label} slugs, separated by commas")
-    known = set(related.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-    unknown = [slug for slug in slugs if slug not in known]
-    if unknown:
-        listed = ", ".join(repr(slug) for slug in unknown)
-        raise BadRequestError(
-            f"{field.name}: no {related._meta.verbose_name} has the slug {listed}"
-        )
+    slugs = related_slugs(field.name, value, field.related_model)
     through = field.remote_field.through.objects.filter(
         **{f"{field.m2m_reverse_field_name()}__slug__in": slugs}
     )

@@ -4,7 +4,7 @@ from datetime import date
 
 from wagtail.api.v2.utils import BadRequestError
 
-from core.api_filters import staff_group_slug
+from core.api_filters import staff_group_slugs
 from guidelines.vocabulary import DocumentType, GuidelineStatus, Pathway, pathway_values
 
 
@@ -20,8 +20,8 @@ def _choice(params, name, choices):
 
 def filter_guidelines(queryset, params):
     """Narrow guideline pages by ``status``, ``pathway``, ``document_type``,
-    ``staff_group`` (a staff group's slug) and ``review_due_before`` (YYYY-MM-DD,
-    exclusive). Raises BadRequestError, answered as a 400 with a JSON ``message``."""
+    ``staff_groups`` (staff groups' slugs, separated by commas) and
+    ``review_due_before`` (YYYY-MM-DD, exclusive). Raises BadRequestError, answered as a 400 with a JSON ``message``."""
     queryset = queryset.prefetch_related(
         "staff_groups", "versions__document", "superseded_by"
     ).select_related("document", "supersedes")
@@ -34,9 +34,9 @@ def filter_guidelines(queryset, params):
     document_type = _choice(params, "document_type", DocumentType)
     if document_type is not None:
         queryset = queryset.filter(document_type=document_type)
-    slug = staff_group_slug(params)
-    if slug is not None:
-        queryset = queryset.filter(staff_groups__slug=slug).distinct()
+    slugs = staff_group_slugs(params)
+    if slugs is not None:
+        queryset = queryset.filter(staff_groups__slug__in=slugs).distinct()
     before = params.get("review_due_before")
     if before is not None:
         try:

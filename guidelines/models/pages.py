@@ -192,7 +192,7 @@ class GuidelinePage(RoutablePageMixin, HeadlessPreviewMixin, BreadcrumbMixin, Li
         "status",
         "pathway",
         "document_type",
-        "staff_group",
+        "staff_groups",
         "review_due_before",
     )
     api_query_parameter_schemas = {"review_due_before": {"type": "string", "format": "date"}}

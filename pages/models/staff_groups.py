@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 
 from modelcluster.fields import ParentalKey
 
-from core.api_filters import staff_group_slug
+from core.api_filters import staff_group_slugs
 from core.links import child_links
 from core.mixins import BreadcrumbMixin, HeadlessPreviewMixin, IntroductionMixin, ListingMixin
 from core.serializers import StaffGroupField
@@ -60,7 +60,7 @@ class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Introd
         APIField("contacts"),
         APIField("body"),
     ]
-    api_query_parameters = ("staff_group",)
+    api_query_parameters = ("staff_groups",)
 
     parent_page_types = ["pages.SectionPage"]
     subpage_types = ["pages.ContentPage"]
@@ -74,9 +74,9 @@ class StaffGroupPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Introd
     @classmethod
     def filter_api_queryset(cls, queryset, params):
         queryset = queryset.select_related("staff_group").prefetch_related("contacts")
-        slug = staff_group_slug(params)
-        if slug is not None:
-            queryset = queryset.filter(staff_group__slug=slug)
+        slugs = staff_group_slugs(params)
+        if slugs is not None:
+            queryset = queryset.filter(staff_group__slug__in=slugs)
         return queryset
 
     def get_context(self, request, *args, **kwargs):

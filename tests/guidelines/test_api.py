@@ -76,12 +76,20 @@ def test_fields_versions_and_document_url(client, guidelines):
         ({"pathway": "major-trauma"}, ["Major transfusion", "Triage tool"]),
         ({"pathway": "both"}, ["Major transfusion"]),
         ({"document_type": "policy"}, ["Major transfusion"]),
-        ({"staff_group": "critical-care-nurses"}, ["Transfer of the critically ill adult"]),
+        ({"staff_groups": "critical-care-nurses"}, ["Transfer of the critically ill adult"]),
+        (
+            {"staff_groups": "critical-care-nurses,no-one-else"},
+            None,  # an unknown slug among known ones is still a 400
+        ),
         ({"review_due_before": "2028-01-01"}, ["Transfer of the critically ill adult"]),
     ],
 )
 def test_filters(client, guidelines, params, expected):
-    assert titles(client.get(LIST, {**TYPE, **params})) == expected
+    response = client.get(LIST, {**TYPE, **params})
+    if expected is None:
+        assert response.status_code == 400
+    else:
+        assert titles(response) == expected
 
 
 @pytest.mark.parametrize(
@@ -90,8 +98,10 @@ def test_filters(client, guidelines, params, expected):
         ({"status": "live"}, "status: 'live' is not one of"),
         ({"pathway": "cardiac"}, "pathway: 'cardiac' is not one of"),
         ({"document_type": "memo"}, "document_type: 'memo'"),
-        ({"staff_group": "no such"}, "staff_group"),
-        ({"staff_group": "nobody"}, "no staff group has the slug"),
+        ({"staff_groups": "no such"}, "staff_groups: no staff group has the slug 'no such'"),
+        ({"staff_groups": "nobody"}, "no staff group has the slug 'nobody'"),
+        ({"staff_groups": ","}, "staff_groups takes one or more staff groups slugs"),
+        ({"staff_group": "critical-care-nurses"}, "staff_group is now called staff_groups"),
         ({"review_due_before": "2027-13-01"}, "is not a date (YYYY-MM-DD)"),
         ({"review_due_before": "soon"}, "is not a date"),
         ({"review_due": "x"}, "review_due"),
@@ -110,7 +120,7 @@ def test_openapi_describes_guidelines(client, guidelines):
     for name in ("reference", "status", "review_due", "versions", "document_url"):
         assert name in properties
     parameters = {p["name"] for p in schema["paths"]["/api/v2/pages/"]["get"]["parameters"]}
-    for name in ("status", "pathway", "document_type", "staff_group", "review_due_before"):
+    for name in ("status", "pathway", "document_type", "staff_groups", "review_due_before"):
         assert name in parameters
 
 

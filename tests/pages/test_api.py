@@ -111,8 +111,12 @@ def test_measure_filters(client, measures, query, expected):
         (f"{MEASURES}&domain=fun", "domain"),
         (f"{MEASURES}&status=%27%3B--", "status"),
         (f"{MEASURES}&staff_group=physiotherapists", "staff_group"),
-        ("/api/v2/pages/?type=pages.StaffGroupPage&staff_group=nobody", "staff_group"),
-        ("/api/v2/pages/?type=pages.StaffGroupPage&staff_group=%00", "staff_group"),
+        ("/api/v2/pages/?type=pages.StaffGroupPage&staff_groups=nobody", "no staff group"),
+        ("/api/v2/pages/?type=pages.StaffGroupPage&staff_groups=%00", "staff_groups"),
+        (
+            "/api/v2/pages/?type=pages.StaffGroupPage&staff_group=physiotherapists",
+            "staff_group is now called staff_groups",
+        ),
     ],
 )
 def test_bad_values_get_a_400_with_a_json_reason(client, courses, measures, url, reason):
