@@ -14,9 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db, settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://testserver"
-    call_command("load_demo_network", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo(demo):
+    """The shared demo (tests/conftest.py), its site answering the test client."""
     from wagtail.models import Site
 
     site = Site.objects.get(is_default_site=True)
