@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -258,11 +259,12 @@ class EventPage(HeadlessPreviewMixin, BreadcrumbMixin, ListingMixin, Page):
 
     @property
     def location_text(self) -> str:
+        """Venue, address and online link on one line, in the active language."""
         parts = [self.venue, ", ".join(line.strip() for line in self.address.splitlines())]
         if self.format != self.IN_PERSON and self.online_url:
-            parts.append(f"Online: {self.online_url}")
+            parts.append(gettext("Online: %(url)s") % {"url": self.online_url})
         elif self.format == self.ONLINE:
-            parts.append("Online")
+            parts.append(gettext("Online"))
         return ", ".join(part for part in parts if part)
 
     def clean(self):
