@@ -2,12 +2,15 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from wagtail import hooks
@@ -50,39 +53,55 @@ def verify(request, token):
 def submit_json(request):
     """POST a membership request as JSON, for headless front ends.
 
+    The applicant's language is the body's ``language`` (``en-gb`` or ``cy``), else the
+    request's ``Accept-Language``: the answer's messages and every email about the
+    request are in it. Answers 202 accepted, 400 ``{"message", "errors"}``, 429 when
+    rate-limited.
+
     CSRF protection is off because this endpoint uses no cookie or session: it acts
     for nobody, so a forged cross-site POST gains nothing that a direct POST would
     not. The honeypot and the per-IP and per-email rate limits protect it instead.
     """
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    try:
-        data = json.loads(request.body)
-        # Lone surrogates ("\ud800") parse but cannot be stored or sent by email.
-        json.dumps(data, ensure_ascii=False).encode()
-    except (ValueError, UnicodeError, RecursionError):
-        # RecursionError: JSON nested thousands of levels deep.
-        return JsonResponse({"message": "The request body is not valid JSON."}, status=400)
-    if not isinstance(data, dict):
-        return JsonResponse({"message": "Send a JSON object of form fields."}, status=400)
+    with translation.override(translation.get_language_from_request(request)):
+        try:
+            data = json.loads(request.body)
+            # Lone surrogates ("\ud800") parse but cannot be stored or sent by email.
+            json.dumps(data, ensure_ascii=False).encode()
+        except (ValueError, UnicodeError, RecursionError):
+            # RecursionError: JSON nested thousands of levels deep.
+            return JsonResponse({"message": _("The request body is not valid JSON.")}, status=400)
+        if not isinstance(data, dict):
+            return JsonResponse({"message": _("Send a JSON object of form fields.")}, status=400)
+        languages = [code for code, _name in settings.LANGUAGES]
+        language = data.pop("language", None) or translation.get_language()
+        if language not in languages:
+            message = _("language must be one of: %(codes)s") % {"codes": ", ".join(languages)}
+            return JsonResponse({"message": message}, status=400)
+    with translation.override(language):
+        return _submit_json(request, data)
+
+
+def _submit_json(request, data):
     data = {key: _form_value(value) for key, value in data.items()}
     form, accepted = handle_submission(request, data)
     if getattr(form, "rate_limited", False):
-        return JsonResponse({"message": RATE_LIMITED}, status=429)
+        return JsonResponse({"message": str(RATE_LIMITED)}, status=429)
     if not accepted:
         errors = {
             field: [error["message"] for error in field_errors]
             for field, field_errors in form.errors.get_json_data().items()
         }
-        return JsonResponse({"message": "Correct the errors.", "errors": errors}, status=400)
+        return JsonResponse({"message": _("Correct the errors."), "errors": errors}, status=400)
     if getattr(form, "email_failed", False):
-        message = (
+        message = _(
             "Your request is recorded, but the email to confirm your address could not be "
             "sent yet. The network office will send it again; do not send the form again."
         )
         return JsonResponse({"message": message, "email_sent": False}, status=202)
     return JsonResponse(
-        {"message": "Thank you. Follow the link in the email we sent to confirm your address."},
+        {"message": _("Thank you. Follow the link in the email we sent to confirm your address.")},
         status=202,
     )
 

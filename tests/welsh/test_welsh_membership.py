@@ -131,3 +131,30 @@ def test_a_headless_front_end_may_post_either_version_of_a_staff_group(
         response = client.post("/membership/api/requests/", data, content_type="application/json")
         assert response.status_code == 202, response.json()
     assert {r.staff_group for r in MembershipRequest.objects.all()} == {english_group}
+
+
+def test_the_json_endpoint_answers_in_the_applicants_language(
+    client, surgeons, commit_hooks_run_on_commit
+):
+    url = "/membership/api/requests/"
+    english_group, welsh_group = surgeons
+
+    errors = client.post(url, {}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="cy")
+    assert errors.status_code == 400
+    assert errors.json()["message"] == "Cywirwch y gwallau."
+    assert errors.json()["errors"]["full_name"] == ["Rhowch eich enw llawn."]
+
+    not_json = client.post(url, "{", content_type="application/json", HTTP_ACCEPT_LANGUAGE="cy")
+    assert not_json.json() == {"message": "Nid yw corff y cais yn JSON dilys."}
+
+    data = {**form_data(staff_group=welsh_group.pk), "language": "cy"}
+    accepted = client.post(url, data, content_type="application/json")
+    assert accepted.status_code == 202
+    assert accepted.json()["message"].startswith("Diolch.")
+    request = MembershipRequest.objects.get()
+    assert (request.language, request.staff_group) == ("cy", english_group)
+    assert mail.outbox[-1].body.startswith("Helo Jo Clinician,")
+
+    unknown = client.post(url, {**data, "language": "fr"}, content_type="application/json")
+    assert unknown.status_code == 400
+    assert unknown.json() == {"message": "language must be one of: en-gb, cy"}
