@@ -26,6 +26,7 @@ from wagtail.models import (
     CollectionViewRestriction,
     Orderable,
     Page,
+    PagePermissionTester,
     PageViewRestriction,
 )
 from wagtail.search import index
@@ -420,12 +421,28 @@ class MeetingPage(EventPage):
         return context
 
 
+class PapersPermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, except that nobody sets a papers page's privacy."""
+
+    def can_set_view_restrictions(self):
+        return False
+
+
 class MeetingPapersPage(HeadlessPreviewMixin, BreadcrumbMixin, Page):
     """A meeting's papers: agenda, papers, minutes and action log. For the group only.
 
     Saving it (from the admin, the API, a copy or a command) restricts it to the
-    group's members and the network office.
+    group's members and the network office. Nobody changes that restriction by hand:
+    Wagtail's privacy dialog and the Members only control are off for this type
+    (``private_page_options`` is empty, and ``can_set_view_restrictions`` is false
+    for everyone, so a forged POST is refused too): a chair who may publish the
+    papers cannot make them public.
     """
+
+    private_page_options = []
+
+    def permissions_for_user(self, user):
+        return PapersPermissionTester(user, self)
 
     class MinutesStatus(models.TextChoices):
         NONE = "none", "Not yet written"

@@ -21,7 +21,8 @@ def _choice(params, name, choices):
 def filter_guidelines(queryset, params):
     """Narrow guideline pages by ``status``, ``pathway``, ``document_type``,
     ``staff_groups`` (staff groups' slugs, separated by commas) and
-    ``review_due_before`` (YYYY-MM-DD, exclusive). Raises BadRequestError, answered as a 400 with a JSON ``message``."""
+    ``review_due_before`` (YYYY-MM-DD, exclusive). Raises BadRequestError, answered
+    as a 400 with a JSON ``message``."""
     queryset = queryset.prefetch_related(
         "staff_groups", "versions__document", "superseded_by"
     ).select_related("document", "supersedes")

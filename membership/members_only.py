@@ -32,6 +32,16 @@ def members_only_state(page) -> dict:
     return {"own": own, "inherited": not own and is_members_only(page)}
 
 
+def may_set_privacy(page, user) -> bool:
+    """Wagtail's own test (publish permission on the page), on a page whose type lets
+    privacy be set by hand (``private_page_options``; a meeting's papers do not)."""
+    return (
+        page.depth > 1
+        and bool(getattr(page.specific_class or type(page), "private_page_options", True))
+        and page.permissions_for_user(user).can_set_view_restrictions()
+    )
+
+
 class MembersOnlyButton(PageMenuItem):
     """ "Make members only" or "Make public" in the page header and listing menus."""
 
@@ -51,9 +61,7 @@ class MembersOnlyButton(PageMenuItem):
         return reverse("members_only:page", args=[self.page.pk])
 
     def is_shown(self, user):
-        return (
-            self.page.depth > 1 and self.page.permissions_for_user(user).can_set_view_restrictions()
-        )
+        return may_set_privacy(self.page, user)
 
 
 class TeaserForm(forms.ModelForm):
@@ -81,7 +89,7 @@ class TeaserForm(forms.ModelForm):
 
 def members_only_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    if page.depth <= 1 or not page.permissions_for_user(request.user).can_set_view_restrictions():
+    if not may_set_privacy(page, request.user):
         raise PermissionDenied
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     next_url = request.POST.get("next") or request.GET.get("next") or ""

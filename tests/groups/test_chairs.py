@@ -76,6 +76,28 @@ def test_the_chair_reads_the_papers_and_only_the_office_sets_who_may(
     assert not office_form.fields["members_group"].disabled
 
 
+def test_the_chair_cannot_make_the_papers_public(client, chaired_group, meeting, chair):
+    """Publishing the papers would let a chair use Wagtail's privacy dialog or the
+    Members only control; neither is offered for papers, and a forged POST changes
+    nothing."""
+    from django.urls import reverse
+
+    _, papers = meeting
+    before = list(papers.view_restrictions.values_list("pk", "restriction_type"))
+    client.force_login(chair)
+
+    dialog = reverse("wagtailadmin_pages:set_privacy", args=(papers.pk,))
+    assert client.get(dialog).status_code in (302, 403)  # the admin's "permission denied"
+    assert client.post(dialog, {"restriction_type": "none"}).status_code in (302, 403)
+    control = reverse("members_only:page", args=(papers.pk,))
+    assert client.get(control).status_code in (302, 403)  # the admin's "permission denied"
+    assert client.post(control, {"members_only": ""}).status_code in (302, 403)
+
+    assert list(papers.view_restrictions.values_list("pk", "restriction_type")) == before
+    client.logout()
+    assert client.get(papers.url).status_code in (302, 403)
+
+
 def test_a_new_chair_replaces_the_old_one(chaired_group, meeting, chairs):
     _, papers = meeting
     successor = Group.objects.create(name="Chair: Clinical governance group (2027)")

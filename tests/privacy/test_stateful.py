@@ -193,7 +193,8 @@ class EditorMachine(RuleBasedStateMachine):
             page, papers = make_meeting(
                 self.group,
                 f"Meeting {marker}",
-                (now + timedelta(days=5, minutes=n)).replace(microsecond=0),
+                # The meeting's slug is its date: one meeting a day.
+                (now + timedelta(days=5 + n % 300)).replace(microsecond=0),
                 minutes=f"Minutes {marker}",
             )
             self.markers[papers.pk] = marker
@@ -310,11 +311,15 @@ class EditorMachine(RuleBasedStateMachine):
         page = self._fresh(page)
         if page is None or page.depth <= 2:
             return
-        # As the admin's privacy dialog does: the restriction, then its groups.
-        PageViewRestriction.objects.filter(page=page).delete()
-        restriction = PageViewRestriction.objects.create(page=page, restriction_type=kind)
-        if kind == "groups":
-            restriction.groups.set([self.members_group])
+        # As the admin's privacy dialog does, in one request's transaction: the page's
+        # restriction is updated in place (or created), then its groups are set.
+        with transaction.atomic():
+            restriction = PageViewRestriction.objects.filter(page=page).first()
+            restriction = restriction or PageViewRestriction(page=page)
+            restriction.restriction_type = kind
+            restriction.save()
+            restriction.groups.set([self.members_group] if kind == "groups" else [])
+            PageViewRestriction.objects.filter(page=page).exclude(pk=restriction.pk).delete()
 
     @rule(page=pages)
     def unrestrict(self, page):
