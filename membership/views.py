@@ -23,9 +23,15 @@ from membership.ratelimit import allow_password_reset
 from membership.submission import RATE_LIMITED, base_url, handle_submission
 
 
-def request_page():
-    """The live membership request page (the Register-here target), if there is one."""
-    return MembershipRequestPage.objects.live().order_by("path").first()
+def request_page(language=None):
+    """The live membership request page (the Register-here target), if there is one:
+    its version in ``language`` when that is live, else the first."""
+    pages = MembershipRequestPage.objects.live().order_by("path")
+    if language:
+        translated = pages.filter(locale__language_code=language).first()
+        if translated is not None:
+            return translated
+    return pages.first()
 
 
 def verify(request, token):
@@ -41,9 +47,13 @@ def verify(request, token):
     except actions.VerificationError as error:
         context = {"error": str(error), "request_page": page}
         return TemplateResponse(request, "membership/verify.html", context, status=400)
+    # The page speaks the language the applicant asked in, as the email did.
+    if membership_request.language in dict(settings.LANGUAGES):
+        translation.activate(membership_request.language)
+        request.LANGUAGE_CODE = membership_request.language
     context = {
         "membership_request": membership_request,
-        "request_page": page,
+        "request_page": request_page(membership_request.language),
         "confirmed": membership_request.status != MembershipRequest.Status.AWAITING_VERIFICATION,
     }
     return TemplateResponse(request, "membership/verify.html", context)

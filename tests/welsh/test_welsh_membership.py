@@ -158,3 +158,25 @@ def test_the_json_endpoint_answers_in_the_applicants_language(
     unknown = client.post(url, {**data, "language": "fr"}, content_type="application/json")
     assert unknown.status_code == 400
     assert unknown.json() == {"message": "language must be one of: en-gb, cy"}
+
+
+def test_the_verification_page_speaks_the_applicants_language(client, welsh_request_page, surgeons):
+    _english_group, welsh_group = surgeons
+    client.post(welsh_request_page, form_data(staff_group=welsh_group.pk))
+    path = (
+        "/membership/verify/" + mail.outbox[-1].body.split("/membership/verify/", 1)[1].split()[0]
+    )
+
+    html = client.get(path).content.decode()
+    assert '<html lang="cy"' in html
+    assert "Cadarnhau fy nghyfeiriad e-bost" in welsh_text(html)
+    assert english_in_welsh(html) == []
+
+    welsh_page = MembershipRequestPage.objects.get(locale__language_code="cy")
+    welsh_page.verified_text = "<p>Diolch: mae eich cyfeiriad e-bost wedi\u2019i gadarnhau.</p>"
+    welsh_page.save_revision().publish()
+    confirmed = client.post(path).content.decode()
+    assert '<html lang="cy"' in confirmed
+    assert "Diolch: mae eich cyfeiriad e-bost wedi\u2019i gadarnhau." in confirmed
+    assert english_in_welsh(confirmed) == []
+    assert MembershipRequest.objects.get().status == MembershipRequest.Status.AWAITING_REVIEW
