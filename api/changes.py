@@ -11,6 +11,7 @@ tells nobody anything.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
@@ -93,7 +94,20 @@ class _Pending:
             _deliver([self.change])
 
 
+def nobody_listens() -> bool:
+    """No CDN to purge and no active webhook endpoint: a change has nobody to tell.
+    (An endpoint registered later hears of later changes only.)"""
+    from api.models import WebhookEndpoint
+
+    return (
+        not settings.WAGTAILFRONTENDCACHE
+        and not WebhookEndpoint.objects.filter(active=True).exists()
+    )
+
+
 def record(event: str, page, **extra):
+    if nobody_listens():
+        return
     page = page.specific_deferred if type(page) is Page else page
     if event in (MOVED, PRIVACY_CHANGED):
         extra.setdefault(

@@ -211,8 +211,18 @@ def visible_pages(user, queryset: QuerySet | None = None) -> QuerySet:
     return queryset.live().filter(pk__in=_visible_page_ids(user))
 
 
+def _shown(user, page: Page, **conditions) -> bool:
+    """Whether no restriction keeps ``page`` from ``user`` (and the page, as stored,
+    meets ``conditions``): the rule applied to the one row, in one query whose cost
+    does not grow with the number of pages."""
+    hidden = _hidden_q(user)
+    pages = Page.objects.filter(pk=page.pk, **conditions)
+    return (pages if hidden is None else pages.exclude(hidden)).exists()
+
+
 def can_view_page(user, page: Page) -> bool:
-    return visible_pages(user, Page.objects.filter(pk=page.pk)).exists()
+    """Whether ``page`` is live and ``user`` may see it (``visible_pages`` for one page)."""
+    return _shown(user, page, live=True)
 
 
 def is_members_only(page: Page) -> bool:
@@ -220,7 +230,7 @@ def is_members_only(page: Page) -> bool:
     an ancestor's, its translation source's or its alias original's."""
     from django.contrib.auth.models import AnonymousUser
 
-    return not Page.objects.filter(pk=page.pk, pk__in=_visible_page_ids(AnonymousUser())).exists()
+    return not _shown(AnonymousUser(), page)
 
 
 @cache
