@@ -334,6 +334,8 @@ class EditorMachine(RuleBasedStateMachine):
         source, linked = self._fresh(source), self._fresh(linked)
         if source is None or linked is None or source.specific_class.__name__ != "ContentPage":
             return
+        if source.alias_of_id:  # an alias has no body of its own to edit
+            return
         source = source.specific
         source.body = [
             (
