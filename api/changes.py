@@ -78,7 +78,8 @@ class _Pending:
 
     A later change of the same kind to the same page in the same transaction
     replaces it (a restriction and its groups are saved separately), and deleting
-    a page cancels its pending unpublish (Wagtail unpublishes a page it deletes).
+    a page cancels its pending unpublish (Wagtail unpublishes a page it deletes) and
+    any privacy change its deletion makes (its restrictions go with it).
     """
 
     def __init__(self, change):
@@ -105,8 +106,22 @@ def nobody_listens() -> bool:
     )
 
 
+def _waiting(pending, key) -> bool:
+    """Whether the change ``key`` waits for this transaction's commit (a rolled-back
+    transaction's changes, left in ``pending``, no longer do)."""
+    waiting = pending.get(key)
+    return waiting is not None and any(
+        entry[1] == waiting.deliver for entry in connection.run_on_commit
+    )
+
+
 def record(event: str, page, **extra):
     if nobody_listens():
+        return
+    pending = connection.__dict__.setdefault("odn_api_pending", {})
+    if event in (UNPUBLISHED, PRIVACY_CHANGED) and _waiting(pending, (page.pk, DELETED)):
+        # A page being deleted loses its restrictions (and is unpublished) on the way:
+        # its deletion, told while its privacy still stood, is the whole news.
         return
     page = page.specific_deferred if type(page) is Page else page
     if event in (MOVED, PRIVACY_CHANGED):
@@ -118,9 +133,6 @@ def record(event: str, page, **extra):
     )
     if not connection.in_atomic_block:
         _deliver([change])
-        return
-    pending = connection.__dict__.setdefault("odn_api_pending", {})
-    if event == UNPUBLISHED and (page.pk, DELETED) in pending:
         return
     replaced = [(page.pk, event)] + ([(page.pk, UNPUBLISHED)] if event == DELETED else [])
     for key in replaced:

@@ -95,6 +95,36 @@ def test_restriction_changes_on_a_source_never_announce_its_translation_as_publi
         assert payload["members_only"] is True and set(payload["page"]) == {"id"}
 
 
+def test_deleting_a_restricted_page_announces_its_deletion_and_nothing_else(
+    receiver, home_page, members_group, django_capture_on_commit_callbacks
+):
+    """Found by the privacy state machine: the restrictions deleted with a page used to
+    be announced as a privacy change that made the page public, with its title; its
+    Welsh translation, which keeps that title, is still members-only."""
+    from wagtail.models import Locale
+
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    home_page.copy_for_translation(welsh).save_revision().publish()
+    source = ContentPageFactory(parent=home_page, title=SECRET, slug="rota", introduction=SECRET)
+    restrict_to_members(source, members_group)
+    translation = source.copy_for_translation(welsh)
+    translation.save_revision().publish()
+    WebhookEndpoint.objects.create(
+        name="Regional portal",
+        url=f"{receiver.url}/hooks",
+        events=["page.deleted", "page.unpublished", "page.privacy_changed"],
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        source.delete()
+
+    payloads = [json.loads(request.body) for request in receiver.received]
+    assert [(p["event"], p["members_only"], p["page"]) for p in payloads] == [
+        ("page.deleted", True, {"id": source.pk})
+    ]
+    assert PageViewRestriction.objects.get(page=translation).restriction_type == "groups"
+
+
 def test_footer_links_give_outsiders_the_label_and_address_only(client, site, members_page, member):
     network = NetworkSettings.for_site(site)
     draft = ContentPageFactory(parent=site.root_page, title="Draft rota", slug="draft-rota")
