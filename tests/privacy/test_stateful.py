@@ -190,14 +190,16 @@ class EditorMachine(RuleBasedStateMachine):
                 document=make_document(f"Document {marker}"),
             )
         elif kind == "meeting":
+            # The meeting is public; its papers are the group's, with words of their own.
+            papers_marker = _marker()
             page, papers = make_meeting(
                 self.group,
                 f"Meeting {marker}",
                 # The meeting's slug is its date: one meeting a day.
                 (now + timedelta(days=5 + n % 300)).replace(microsecond=0),
-                minutes=f"Minutes {marker}",
+                minutes=f"Minutes {papers_marker}",
             )
-            self.markers[papers.pk] = marker
+            self.markers[papers.pk] = papers_marker
         elif kind == "course":
             page = TrainingCoursePageFactory(
                 parent=self.training,
