@@ -132,7 +132,7 @@ class PageLink:
         if self.page is not None:
             return page_link_api_representation(self.page)
         if self.url is not None:
-            return {"url": self.url, "members_only": True}
+            return members_only_link_api_representation(self.url)
         return None
 
 
@@ -164,6 +164,11 @@ def page_link_api_representation(page):
     if page is None:
         return None
     return {"id": page.pk, "title": page.title, "url": page.full_url}
+
+
+def members_only_link_api_representation(url):
+    """A link to a page the requester may not see, as the API gives it: its address only."""
+    return {"url": url, "members_only": True}
 
 
 @dataclass(frozen=True)

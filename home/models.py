@@ -13,7 +13,12 @@ from rest_framework import serializers
 from core.access import visible_pages
 from core.blocks import BodyBlock
 from core.fields import StreamField
-from core.links import Viewer, page_link_api_representation, teasers
+from core.links import (
+    Viewer,
+    members_only_link_api_representation,
+    page_link_api_representation,
+    teasers,
+)
 from core.mixins import HeadlessPreviewMixin, IntroductionMixin
 from home.languages import preferred_language
 
@@ -68,7 +73,7 @@ class SectionCardsField(serializers.Field):
                 "heading": card.display_heading,
                 "summary": card.display_summary,
                 "page": (
-                    {"url": card.target.full_url, "members_only": True}
+                    members_only_link_api_representation(card.target.full_url)
                     if card.teaser is not None
                     else page_link_api_representation(card.target)
                 ),
