@@ -6,13 +6,19 @@ caught; for the API's addresses they give ``{"message": ...}`` with the same sta
 """
 
 from django.http import JsonResponse
+from django.utils.translation import get_language_from_path
 from django.views import defaults
 
 API_PREFIXES = ("/api/", "/membership/api/")
 
 
 def is_api(request) -> bool:
-    return request.path.startswith(API_PREFIXES)
+    """Whether the request is under an API address, in any language (``/cy/membership/api/``)."""
+    path = request.path_info
+    language = get_language_from_path(path)
+    if language:
+        path = path.removeprefix(f"/{language}")
+    return path.startswith(API_PREFIXES)
 
 
 def bad_request(request, exception):

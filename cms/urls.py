@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api.views import api_router
 from cms import health, two_factor
 from home.views import switch_language
+from membership.urls import localized_urlpatterns as membership_urls
 from search import views as search_views
 
 urlpatterns = [
@@ -39,9 +40,11 @@ if settings.DEBUG:
         )
 
 # Page URLs carry the language prefix for every language but the default (/cy/...).
-# Search answers in the reader's language too (/cy/search/).
+# Search, log in and the membership pages answer in the reader's language too
+# (/cy/search/, /cy/accounts/login/).
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("", include(membership_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,6 +8,7 @@ Wagtail's own document link handler.
 """
 
 from django.conf import settings
+from django.shortcuts import resolve_url
 from django.utils.html import escape
 
 from wagtail.documents.rich_text import DocumentLinkHandler
@@ -16,7 +17,8 @@ from core.links import current_viewer, document_link
 
 
 def members_sign_in_url() -> str:
-    return settings.LOGIN_URL
+    """The members' sign-in address in the active language (``/cy/accounts/login/``)."""
+    return resolve_url(settings.LOGIN_URL)
 
 
 class RuleDocumentLinkHandler(DocumentLinkHandler):

@@ -8,7 +8,7 @@ see (the access rule decides, so a members-only translation never leaks its URL)
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from wagtail.models import Page
@@ -25,7 +25,7 @@ def page_languages(request, page):
     ``current``. One query; an empty list when there is no page.
     """
     if page is None or not isinstance(page, Page) or not page.pk:
-        return []
+        return view_languages(request)
     user = getattr(request, "user", None)
     translations = visible_pages(user, Page.objects.filter(translation_key=page.translation_key))
     by_code = {p.locale.language_code: p for p in translations.select_related("locale")}
@@ -51,6 +51,34 @@ def page_languages(request, page):
             }
         )
     return languages
+
+
+def view_languages(request):
+    """The languages of a view that is not a page (log in, search, My membership), in
+    the same shape as ``page_languages``.
+
+    A view under ``i18n_patterns`` (cms/urls.py) answers in every interface language at
+    its own address (``/accounts/login/``, ``/cy/accounts/login/``), query string kept.
+    An empty list for an address that is the same in every language (feeds, the API).
+    """
+    path = request.get_full_path()
+    current = translation.get_language()
+    urls = {code: translate_url(path, code) for code, _ in settings.LANGUAGES}
+    if len(set(urls.values())) < 2:
+        return []
+    return [
+        {
+            "code": code,
+            "name": label.split(" (")[0],
+            "url": urls[code],
+            "full_url": request.build_absolute_uri(urls[code]),
+            "switch_url": reverse("switch_language", args=[code])
+            + "?"
+            + urlencode({"next": urls[code]}),
+            "current": code == current,
+        }
+        for code, label in settings.LANGUAGES
+    ]
 
 
 def preferred_language(request):

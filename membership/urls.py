@@ -37,11 +37,18 @@ membership_urls = [
     path("my-membership/leave/", views.leave, name="leave"),
 ]
 
-# Included from cms/urls.py at the site root (outside the app namespace, so that
-# Django's auth views find their URL names).
-urlpatterns = [
+# Included from cms/urls.py outside the app namespace, so that Django's auth views find
+# their URL names. The pages a reader reads (log in, password reset, My membership,
+# verification) sit under each language's prefix: /accounts/login/ in English,
+# /cy/accounts/login/ in Welsh, as Django's LocaleMiddleware reads an unprefixed
+# address as English.
+localized_urlpatterns = [
     path("accounts/", include(auth_urls)),
     path("membership/", include((membership_urls, "membership"))),
+]
+
+# At the site root, in no language: the sitemap index and its sections.
+urlpatterns = [
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap, name="sitemap_section"),
 ]

@@ -11,6 +11,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonRespon
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.csrf import csrf_exempt
 
 from wagtail import hooks
@@ -136,13 +137,18 @@ def member_sections(request) -> list[str]:
     return [html for html in sections if html]
 
 
+# The names of the groups that migrations create, for the catalogue: My membership shows
+# them in the reader's language. A group an administrator adds shows its own name.
+GROUP_NAMES = (gettext_noop("Network members"), gettext_noop("Network office"))
+
+
 @login_required
 def my_membership(request):
     requests = MembershipRequest.objects.filter(user=request.user).select_related("staff_group")
     context = {
         "membership_requests": list(requests),
         "is_member": is_member(request.user),
-        "groups": sorted(request.user.groups.values_list("name", flat=True)),
+        "groups": sorted(_(name) for name in request.user.groups.values_list("name", flat=True)),
         "sections": member_sections(request),
     }
     return TemplateResponse(request, "membership/my_membership.html", context)
@@ -194,7 +200,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
-        page = request_page()
+        page = request_page(translation.get_language())
         context = super().get_context_data(**kwargs)
         context["request_page_url"] = page.url if page else None
         return context
@@ -221,7 +227,7 @@ def members_only_response(request, page=None, status=403):
             if user.email
             else None
         )
-    join = request_page()
+    join = request_page(translation.get_language())
     context = {
         "login_url": _login_url(request),
         "request_page_url": join.url if join else None,
@@ -232,6 +238,7 @@ def members_only_response(request, page=None, status=403):
 
 def _login_url(request):
     from django.conf import settings
+    from django.shortcuts import resolve_url
     from django.utils.http import urlencode
 
-    return f"{settings.LOGIN_URL}?{urlencode({'next': request.get_full_path()})}"
+    return f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}"

@@ -371,7 +371,8 @@ WAGTAILAPI_BASE_URL = env.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = int(env.get("WAGTAILAPI_LIMIT_MAX", "50"))
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
-WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# URL names, reversed in the reader's language: /accounts/login/, /cy/accounts/login/.
+WAGTAIL_FRONTEND_LOGIN_URL = "login"
 LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL
 
 # CDN purges on publish through wagtail.contrib.frontend_cache, switched on by
@@ -490,7 +491,7 @@ MEMBERSHIP_RATE_LIMIT_PER_IP = (int(env.get("MEMBERSHIP_RATE_LIMIT_PER_IP", "10"
 MEMBERSHIP_RATE_LIMIT_PER_EMAIL = (int(env.get("MEMBERSHIP_RATE_LIMIT_PER_EMAIL", "3")), 3600)
 # Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
 MEMBERSHIP_TRUSTED_PROXY_COUNT = int(env.get("MEMBERSHIP_TRUSTED_PROXY_COUNT", "0"))
-LOGIN_REDIRECT_URL = "/membership/my-membership/"
+LOGIN_REDIRECT_URL = "membership:my_membership"
 LOGOUT_REDIRECT_URL = "/"
 # --- Training & Education, Quality Improvement ----------------------------------
 # The API's page-type filters include `format` (a course's delivery format), so DRF's
