@@ -9,8 +9,10 @@ so that its "Register here" button leads to the Welsh request page.
 
 Translated: the home page, About the network, every staff group (snippet), the staff
 groups section with the Trauma Surgeons page, the event categories, the calendar with two
-events, and the membership request page. Other pages have no Welsh version: Welsh
-menus, cards and listings leave them out.
+events, the membership request page, and the legal pages the footer links to (the
+accessibility statement, privacy notice and cookies, whose Welsh is in
+``demo.welsh_legal``). Other pages have no Welsh version: Welsh menus, cards and listings
+leave them out.
 """
 
 from django.conf import settings
@@ -20,6 +22,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from core.models import StaffGroup
+from demo.legal import LEGAL_PAGES
+from demo.welsh_legal import WELSH_LEGAL
 from events.models import EventCategory, EventIndexPage, EventPage
 from membership.models import MembershipRequestPage
 from pages.models import StaffGroupPage
@@ -314,5 +318,9 @@ def load(demo):
             translate(event, welsh)
     for request_page in MembershipRequestPage.objects.child_of(home):
         translate(request_page, welsh)
+    # The accessibility statement, privacy notice and cookies, linked from every footer.
+    legal = {**WELSH, **WELSH_LEGAL}
+    for slug, _title in LEGAL_PAGES:
+        translate(children.get(slug=slug).specific, welsh, legal)
     # Again, now that the request page it links to has its Welsh version.
     translate(home, welsh)

@@ -55,7 +55,7 @@ def test_the_demo_as_a_new_user_sees_it(monkeypatch, django_user_model):
 
     check_dates_fall_on_working_days()
     check_legal_pages_are_in_the_footer_and_behind_the_consent_question()
-    check_welsh_footer_links_declare_the_language_of_english_pages()
+    check_welsh_footer_links_lead_to_the_welsh_legal_pages()
     check_titles_and_text_a_clinician_would_trust()
     check_staff_groups_on_the_request_form()
     check_members_only_content(django_user_model)
@@ -130,14 +130,83 @@ def check_legal_pages_are_in_the_footer_and_behind_the_consent_question():
     assert "do not use cookies to measure" in cookies
 
 
-def check_welsh_footer_links_declare_the_language_of_english_pages():
+# Each legal page in Welsh: its address, its title, Welsh it must say and English it must not.
+WELSH_LEGAL_PAGES = [
+    (
+        "datganiad-hygyrchedd",
+        "Datganiad hygyrchedd",
+        [
+            "Rheoliadau Hygyrchedd Cyrff y Sector Cyhoeddus (Gwefannau ac Apiau Symudol) "
+            "(Rhif 2) 2018",
+            "Comisiwn Cydraddoldeb a Hawliau Dynol",
+            "Canllawiau Hygyrchedd Cynnwys y We fersiwn 2.2",
+            "Paratoi’r datganiad hygyrchedd hwn",
+        ],
+        [
+            "Public Sector Bodies (Websites and Mobile Applications)",
+            "Equality and Human Rights Commission",
+            "partially compliant with the",
+            "Preparation of this accessibility statement",
+            "How accessible this website is",
+        ],
+    ),
+    (
+        "hysbysiad-preifatrwydd",
+        "Hysbysiad preifatrwydd",
+        [
+            "GDPR y DU",
+            "Erthygl 6(1)(e)",
+            "byddwn yn dileu eich manylion ar ôl 14 diwrnod",
+            "Swyddfa’r Comisiynydd Gwybodaeth",
+            "0303 123 1113",
+        ],
+        [
+            "UK General Data Protection Regulation",
+            "erase your details after",
+            "Information Commissioner",
+            "professional registration body",
+            "Your rights",
+        ],
+    ),
+    (
+        "cwcis",
+        "Cwcis",
+        ["<strong>csrftoken</strong>", "<strong>sessionid</strong>", "cwcis hysbysebu"],
+        [
+            "Cookies are small files",
+            "do not use cookies to measure",
+            "Keeps you signed in",
+            "privacy-enhanced mode",
+            "Expires after",
+        ],
+    ),
+]
+
+
+def check_welsh_footer_links_lead_to_the_welsh_legal_pages():
+    from tests.welsh.visible_text import english_in_welsh
+
     html = _html("/cy/")
     footer = html[html.index("nhsuk-footer") :]
-    assert (
-        '<a class="nhsuk-footer__list-item-link" href="/privacy-notice/" lang="en-gb" '
-        'hreflang="en-gb">Privacy notice</a>'
-    ) in footer
+    for slug, title, _welsh, _english in WELSH_LEGAL_PAGES:
+        link = f'<a class="nhsuk-footer__list-item-link" href="/cy/{slug}/">{title}</a>'
+        assert link in footer
+    # No footer link leads to an English page any more.
+    assert 'hreflang="en-gb"' not in footer
+    assert 'href="/privacy-notice/"' not in footer
     assert "Swyddfa’r rhwydwaith" in footer
+
+    for slug, title, welsh, english in WELSH_LEGAL_PAGES:
+        page = _html(f"/cy/{slug}/")
+        assert '<html lang="cy">' in page, slug
+        assert f"<h1>{title}</h1>" in page, slug
+        for text in welsh:
+            assert text in page, (slug, text)
+        for text in english:
+            assert text not in page, (slug, text)
+        assert english_in_welsh(page) == [], slug
+    # The office's address in the Welsh text is the one on the English page.
+    assert 'href="mailto:network.office@example.nhs.uk"' in _html("/cy/cwcis/")
 
 
 def check_titles_and_text_a_clinician_would_trust():
