@@ -10,7 +10,9 @@ from membership.submission import handle_submission
 
 
 def serve_request_page(page, request):
-    privacy_url = page.privacy_notice.url if page.privacy_notice_id else None
+    # The notice in the page's language when it has been translated (a translation
+    # shares its source's choice of notice: wagtail-localize synchronises the field).
+    privacy_url = page.privacy_notice.localized.url if page.privacy_notice_id else None
     submitted = False
     if request.method == "POST":
         form, submitted = handle_submission(request, request.POST)

@@ -207,6 +207,10 @@ def check_welsh_footer_links_lead_to_the_welsh_legal_pages():
         assert english_in_welsh(page) == [], slug
     # The office's address in the Welsh text is the one on the English page.
     assert 'href="mailto:network.office@example.nhs.uk"' in _html("/cy/cwcis/")
+    # The Welsh request form's consent question reads the Welsh privacy notice.
+    form = _html("/cy/gwneud-cais-am-aelodaeth/")
+    assert '<a href="/cy/hysbysiad-preifatrwydd/">' in form
+    assert 'href="/privacy-notice/"' not in form
 
 
 def check_titles_and_text_a_clinician_would_trust():

@@ -87,15 +87,14 @@ def test_every_welsh_page_is_welsh_and_links_within_welsh(client, welsh_demo):
         page_links = [
             link for link in links(html) if link.startswith("/") and "/static/" not in link
         ]
-        # Content and menus link within Welsh; the switcher's English and the shared
-        # feeds, search, login and language addresses are not pages of a language.
+        # Content, menus, search and log in link within Welsh; the switcher's English
+        # and the shared feed and language addresses are not pages of a language.
         stray = [
             link
             for link in page_links
-            if not link.startswith(("/cy/", "/language/", "/feeds/", "/search/", "/accounts/"))
+            if not link.startswith(("/cy/", "/language/", "/feeds/"))
             and link != "/"
-            # A footer link to a page that has no Welsh version (the legal pages) says
-            # that it leads to English.
+            # A link to a page that has no Welsh version says that it leads to English.
             and f'href="{link}" lang="en-gb" hreflang="en-gb"' not in html
         ]
         assert stray == [], (url, stray)
