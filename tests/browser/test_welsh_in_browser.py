@@ -20,6 +20,11 @@ WELSH_PAGES = [
     "/cy/digwyddiadau/diwrnod-astudio-trawma/",
     "/cy/grwpiau-staff/llawfeddygon-trawma/",
     "/cy/gwneud-cais-am-aelodaeth/",
+    "/cy/hysbysiad-preifatrwydd/",
+    "/cy/datganiad-hygyrchedd/",
+    "/cy/accounts/login/",
+    "/cy/accounts/password-reset/",
+    "/cy/search/?q=trawma",
 ]
 
 
