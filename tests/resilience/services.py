@@ -1,6 +1,8 @@
 """Real services on loopback for the fault tests, each started and stopped by the test.
 
-Ports are fixed in 18400-18499 so that a leftover process is easy to find. A tool
+Each service's port is picked free once per test process, so that two suites can run
+side by side (CI runs SQLite and PostgreSQL at once), and a test that restarts a
+service finds it again on the same port. A tool
 that is missing skips the test on a developer's machine and fails it under CI
 (``CI=true``), where every fault test must run.
 """
@@ -20,11 +22,20 @@ from pathlib import Path
 
 import pytest
 
-REDIS_PORT = 18401
-POSTGRES_PORT = 18402
-SMTP_BLACKHOLE_PORT = 18403
-MOTO_PORT = 18404
-GUNICORN_PORTS = (18410, 18411)
+
+def _free_ports(count: int) -> list[int]:
+    """``count`` distinct ports that are free on loopback now (held together while chosen)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+REDIS_PORT, POSTGRES_PORT, SMTP_BLACKHOLE_PORT, MOTO_PORT, *GUNICORN_PORTS = _free_ports(6)
 PG_BIN_DIRS = (
     "/usr/lib/postgresql/15/bin",
     "/usr/lib/postgresql/16/bin",
