@@ -12,15 +12,11 @@
 from datetime import timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.documents import get_document_model
 from wagtail.models import (
     APIToken,
-    Collection,
-    CollectionViewRestriction,
     Locale,
     PageViewRestriction,
 )
@@ -215,22 +211,6 @@ def test_the_admin_never_leaves_a_groups_restriction_without_groups(
 
 
 # --- 2. Links --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def members_document(members_group):
-    collection = Collection.get_first_root_node().add_child(name="Members' papers")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([members_group])
-    document = get_document_model()(
-        title="Trauma theatre rota",
-        file=ContentFile(b"%PDF-1.4", name="theatre-rota.pdf"),
-        collection=collection,
-    )
-    document.save()
-    return document
 
 
 @pytest.fixture

@@ -2,12 +2,10 @@
 
 import json
 
-from django.core.files.base import ContentFile
 from django.urls import Resolver404, clear_url_caches, resolve
 from django.views.static import serve as static_serve
 
-from wagtail.documents import get_document_model
-from wagtail.models import APIToken, Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import APIToken, PageViewRestriction
 
 import pytest
 
@@ -16,6 +14,7 @@ from core.models import FooterLink, NetworkSettings
 from tests.api.servers import RecordingServer
 from tests.conftest import restrict_to_members
 from tests.factories import ContentPageFactory, SectionPageFactory
+from tests.privacy.conftest import MEMBERS_DOCUMENT_BYTES
 
 pytestmark = pytest.mark.django_db
 
@@ -139,21 +138,6 @@ def test_footer_links_give_outsiders_the_label_and_address_only(client, site, me
     assert "/draft-rota/" not in html
 
 
-@pytest.fixture
-def members_document(members_group):
-    collection = Collection.get_first_root_node().add_child(name="Members' papers")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([members_group])
-    document = get_document_model()(
-        title="Theatre rota", file=ContentFile(b"%PDF-1.4 rota", name="rota.pdf")
-    )
-    document.collection = collection
-    document.save()
-    return document
-
-
 def test_a_members_token_downloads_what_it_can_list(client, members_document, member, outsider):
     _, token = APIToken.create_token(user=member, name="Trust intranet")
     header = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
@@ -163,7 +147,7 @@ def test_a_members_token_downloads_what_it_can_list(client, members_document, me
     download = client.get(item["meta"]["download_url"].replace("http://testserver", ""), **header)
 
     assert download.status_code == 200
-    assert b"".join(download.streaming_content) == b"%PDF-1.4 rota"
+    assert b"".join(download.streaming_content) == MEMBERS_DOCUMENT_BYTES
     assert "private" in download["Cache-Control"] and "no-store" in download["Cache-Control"]
 
     _, other = APIToken.create_token(user=outsider, name="Other site")
@@ -182,7 +166,7 @@ def test_development_server_never_serves_document_files_from_media(settings):
         clear_url_caches()
         importlib.reload(cms.urls)
         with pytest.raises(Resolver404):
-            resolve(f"{settings.MEDIA_URL}documents/rota.pdf", urlconf=cms.urls)
+            resolve(f"{settings.MEDIA_URL}documents/theatre-rota.pdf", urlconf=cms.urls)
         image = resolve(f"{settings.MEDIA_URL}images/photo.jpg", urlconf=cms.urls)
         assert image.func is static_serve
     finally:
