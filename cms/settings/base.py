@@ -302,12 +302,12 @@ STORAGES = {
 # MinIO, through AWS_S3_ENDPOINT_URL). Documents are private: only ever handed out
 # through Wagtail's serve view, which checks privacy first, with signed URLs.
 # Images (originals and renditions) are public by design: unsigned, cacheable URLs,
-# on AWS_S3_PUBLIC_DOMAIN (a CDN in front of the bucket) when set (core/storage.py).
+# on AWS_S3_PUBLIC_DOMAIN (a CDN in front of the bucket) when set (core/s3.py).
 AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     from botocore.config import Config
 
-    STORAGES["default"] = {"BACKEND": "core.storage.MediaStorage"}
+    STORAGES["default"] = {"BACKEND": "core.s3.MediaStorage"}
     AWS_S3_ENDPOINT_URL = env.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = env.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = env.get("AWS_S3_CUSTOM_DOMAIN") or None

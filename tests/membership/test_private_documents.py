@@ -51,7 +51,7 @@ def s3_storage(settings, s3_endpoint):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "core.s3.MediaStorage",  # the product's own, as in production
             "OPTIONS": {
                 "bucket_name": BUCKET,
                 "endpoint_url": s3_endpoint,

@@ -59,7 +59,7 @@ def s3_media(settings, moto_server):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "core.storage.MediaStorage",
+            "BACKEND": "core.s3.MediaStorage",
             "OPTIONS": {
                 "bucket_name": BUCKET,
                 "endpoint_url": moto_server.endpoint,
