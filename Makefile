@@ -51,7 +51,7 @@ fuzz: install
 # The privacy state machine at length: 100 runs of 20 editor actions (2,000 steps), each
 # followed by the check of every surface. Set DATABASE_URL to run it on PostgreSQL.
 privacy-long: install
-	HYPOTHESIS_PROFILE=fuzz PRIVACY_EXAMPLES=100 PRIVACY_STEPS=20 $(BIN)/python -m pytest -q \
+	HYPOTHESIS_PROFILE=fuzz PRIVACY_EXAMPLES=100 PRIVACY_STEPS=20 $(BIN)/python -m pytest -q --hypothesis-show-statistics \
 		tests/privacy/test_stateful.py $(PYTEST_ARGS)
 
 lint: install

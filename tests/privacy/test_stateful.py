@@ -422,9 +422,11 @@ class EditorMachine(RuleBasedStateMachine):
             for marker in list(secret)[:2]:
                 body = client.get(f"/search/?q={marker}").content.decode()
                 assert "0 results for" in body, (user, "search", marker)
-                # What the visitor typed is echoed back (in the heading and the links
-                # that narrow the search); nothing else may carry the marker.
-                for echo in (f"?q={marker}", f"&lsquo;{marker}&rsquo;", f'value="{marker}"'):
+                # What the visitor typed is echoed back (in the heading, the links that
+                # narrow the search and the language switcher's way back to this search);
+                # nothing else may carry the marker.
+                echoes = (f"?q={marker}", f"%3Fq%3D{marker}", f"&lsquo;{marker}&rsquo;")
+                for echo in (*echoes, f'value="{marker}"'):
                     body = body.replace(echo, "")
                 body = body.split("</title>", 1)[-1]
                 assert marker not in body, (user, "search", marker)
