@@ -324,17 +324,22 @@ class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
         return super().get_queryset().select_related("locale")
 
     def get_base_queryset(self):
-        queryset = visible_pages(self.request.user, Page.objects.all())
-        site = Site.find_for_request(self.request)
-        if site is None:
-            return queryset
-        roots = [site.root_page]
-        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-            roots += list(site.root_page.get_translations())
-        scoped = Page.objects.none()
-        for root in roots:
-            scoped |= queryset.descendant_of(root, inclusive=True)
-        return scoped
+        """The visible pages of the request's site, in every language: worked out once
+        per request (the listing, the count and the detail lookup all start here),
+        the access rule applied once to the site's trees."""
+        if getattr(self, "_base_queryset", None) is None:
+            pages = Page.objects.all()
+            site = Site.find_for_request(self.request)
+            if site is not None:
+                roots = [site.root_page]
+                if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+                    roots += list(site.root_page.get_translations())
+                scoped = Page.objects.none()
+                for root in roots:
+                    scoped |= Page.objects.descendant_of(root, inclusive=True)
+                pages = scoped
+            self._base_queryset = visible_pages(self.request.user, pages)
+        return self._base_queryset.all()
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET and Site.find_for_request(request) is None:

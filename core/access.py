@@ -24,21 +24,23 @@ for a *user* rather than a request so that API tokens resolve to the same answer
   hidden from that user, on every surface that asks ``visible_documents`` (editors,
   who see the whole library in the admin, excepted).
 
-Each check is one SQL clause with subqueries over the restriction table, so a
-listing costs the same number of queries whatever the number of restricted sections.
+The restriction rows that shut a user out are read once per request (one small
+query); each check is then one SQL clause over the page table whose cost grows with
+the pages, not with pages x restrictions (``_hidden_sql``), so a listing costs the
+same number of queries whatever the number of restricted sections.
 Every queryset over pages, or over rows pointing at pages, goes through
 ``visible_pages`` or ``visible_page_q``; nothing else here is for surfaces to use.
 """
 
 import contextlib
-from functools import cache
+from functools import cache, lru_cache
 
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
-from django.db.models.lookups import In
 
 from wagtail.documents import get_document_model
 from wagtail.models import (
@@ -134,43 +136,84 @@ def _shut_out_paths(user) -> tuple[str, ...]:
     return kept
 
 
-def _under(paths) -> Q:
-    """Pages at or under any of these paths: for each depth among them, one
-    ``SUBSTR(path, 1, n) IN (...)`` on the page's own row (no join, no LIKE chain)."""
-    by_length: dict[int, list[str]] = {}
-    for path in paths:
-        by_length.setdefault(len(path), []).append(path)
-    clause = Q()
-    for length, same_depth in sorted(by_length.items()):
-        clause |= Q(In(Substr("path", 1, length), sorted(same_depth)))
-    return clause
-
-
 def _hidden_q(user) -> Q | None:
     """The whole rule as a filter matching the pages hidden from ``user`` (``None``
-    when nothing is).
+    when nothing is): ``pk IN (<the statement of _hidden_sql>)``.
 
-    A page is hidden when a restriction on it or on an ancestor shuts the user out;
-    when it is a translation of a source-language page hidden that way (the source
-    language decides, whatever the translation's own place or restrictions); and
-    when it is an alias of a hidden page, followed down chains of aliases (an alias
-    shows its original's content wherever it stands). The restrictions are constants
-    here, so the database compares each page's path with a few prefixes, not with
-    every row of the restriction table.
+    The statement is written once per set of shut-out paths and kept
+    (``_hidden_sql``): building an ORM statement of this shape cost more Python than
+    running it, and a listing asks several times per request. The database evaluates
+    it afresh in every query, so nothing it reads can be stale.
     """
     paths = _shut_out_paths(user)
     if not paths:
         return None
-    hidden_sources = Page.objects.filter(
-        _under(paths), locale__language_code=source_language_code()
-    ).values("translation_key")
-    own = _under(paths) | Q(translation_key__in=hidden_sources)
-    hidden = Page.objects.filter(own)
-    for _depth in range(ALIAS_DEPTH):
-        hidden = Page.objects.filter(own | Q(alias_of__in=hidden.values("pk")))
-    # Further down a chain of aliases than the rule follows: hidden from everyone.
-    deeper = Q(**{"alias_of__" * (ALIAS_DEPTH + 1) + "isnull": False})
-    return Q(pk__in=hidden.values("pk")) | Q(pk__in=Page.objects.filter(deeper).values("pk"))
+    from django.db import connection
+
+    sql, params = _hidden_sql(connection.vendor, paths, source_language_code())
+    return Q(pk__in=RawSQL(sql, params))  # noqa: S611 - values are parameters (_hidden_sql)
+
+
+@lru_cache(maxsize=256)
+def _hidden_sql(vendor: str, paths: tuple[str, ...], source_language: str):
+    """``(sql, params)``: one statement selecting the ids of the pages hidden by these
+    shut-out paths, for ``pk IN (...)``.
+
+    A page is hidden when a restriction on it or on an ancestor shuts the user out
+    (its path starts with a shut-out path); when it is a translation of a
+    source-language page hidden that way (the source language decides, whatever the
+    translation's own place or restrictions); and when it is an alias of a hidden
+    page, followed ``ALIAS_DEPTH`` aliases down a chain (an alias shows its
+    original's content wherever it stands). An alias further down a chain than that
+    is hidden from everyone.
+
+    Written as common table expressions (PostgreSQL and SQLite alike) so that the
+    database reads the pages under the shut-out paths once and follows translations
+    and aliases from that set through their indexes; the restrictions are constants
+    here, so its cost grows with the pages, never with pages x restrictions. The
+    statement holds no page ids: it stays right whatever is added, moved or
+    restricted later, and is cached by dialect and paths.
+    """
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    page = quote(Page._meta.db_table)
+    locale = quote(Page._meta.get_field("locale").related_model._meta.db_table)
+    under, params = [], []
+    by_length: dict[int, list[str]] = {}
+    for path in paths:
+        by_length.setdefault(len(path), []).append(path)
+    for length, same_depth in sorted(by_length.items()):
+        marks = ", ".join(["%s"] * len(same_depth))
+        under.append(f"SUBSTR(path, 1, {int(length)}) IN ({marks})")
+        params += sorted(same_depth)
+    deeper_joins = " ".join(
+        f"JOIN {page} a{n} ON a{n - 1}.alias_of_id = a{n}.id" for n in range(1, ALIAS_DEPTH + 1)
+    )
+    # Only quoted table names and integers are written into the text; every path and
+    # the language code are parameters.
+    sql = f"""
+        WITH RECURSIVE
+        shut AS (SELECT id, translation_key, locale_id FROM {page} WHERE {" OR ".join(under)}),
+        own AS (
+            SELECT id FROM shut
+            UNION
+            SELECT p.id FROM {page} p WHERE p.translation_key IN (
+                SELECT s.translation_key FROM shut s JOIN {locale} l ON l.id = s.locale_id
+                WHERE l.language_code = %s
+            )
+        ),
+        hidden (id, depth) AS (
+            SELECT id, 0 FROM own
+            UNION
+            SELECT p.id, h.depth + 1 FROM {page} p JOIN hidden h ON p.alias_of_id = h.id
+            WHERE h.depth < {int(ALIAS_DEPTH)}
+        )
+        SELECT id FROM hidden
+        UNION
+        SELECT a0.id FROM {page} a0 {deeper_joins} WHERE a{ALIAS_DEPTH}.alias_of_id IS NOT NULL
+    """  # noqa: S608
+    return " ".join(sql.split()), (*params, source_language)
 
 
 def _visible_page_ids(user) -> QuerySet:
