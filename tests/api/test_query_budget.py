@@ -70,3 +70,40 @@ def test_budget_is_the_same_at_1_and_200_restricted_sections(
     two_hundred, data = count_queries(client, URL.format(limit=20), **headers)
     assert one == two_hundred
     assert len(data["items"]) == 20
+
+
+def restriction_reads(client, url, **headers):
+    """The captured SQL of one warm request, split into the statements that read the
+    restriction table and the others."""
+    client.get(url, **headers)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, **headers).status_code == 200
+    statements = [query["sql"].lower() for query in queries.captured_queries]
+    reads = [sql for sql in statements if "pageviewrestriction" in sql]
+    return reads, [sql for sql in statements if sql not in reads]
+
+
+@pytest.mark.parametrize("sections", [1, 60])
+@pytest.mark.parametrize("token", [False, True])
+def test_the_restriction_table_is_read_once_per_request_never_per_page(
+    client, home_page, many_pages, members_group, member_token, token, sections
+):
+    """The access rule's cost must not grow with pages x restrictions: the restriction
+    rows are read by one statement per request, and no listing statement joins or
+    scans the restriction table for each page (the restrictions reach it as
+    constants). Checked at two numbers of restricted sections, for anonymous readers
+    and for a member's token."""
+    restricted_sections(home_page, sections, members_group)
+    headers = bearer(member_token) if token else {}
+    reads, others = restriction_reads(client, URL.format(limit=20), **headers)
+    assert len(reads) == 1, reads
+    assert 'from "wagtailcore_pageviewrestriction"' in reads[0]
+    if connection.vendor == "postgresql":
+        # The plans of the listing's statements never visit the restriction table.
+        listing = [sql for sql in others if sql.startswith("select") and "wagtailcore_page" in sql]
+        assert listing
+        with connection.cursor() as cursor:
+            for sql in listing:
+                cursor.execute("EXPLAIN " + sql)
+                plan = " ".join(row[0] for row in cursor.fetchall()).lower()
+                assert "pageviewrestriction" not in plan, sql
