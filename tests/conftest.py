@@ -14,7 +14,14 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 
 import pytest
 from hypothesis import HealthCheck
@@ -129,6 +136,17 @@ def restrict_to_members(page, *groups):
     )
     restriction.groups.set(groups or Group.objects.filter(name=settings.MEMBERS_GROUP_NAME))
     return restriction
+
+
+def members_only_collection(name="Members' papers", *groups):
+    """A collection of documents that only ``groups`` (default: the "Network members"
+    group) may open."""
+    collection = Collection.get_first_root_node().add_child(name=name)
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(groups or Group.objects.filter(name=settings.MEMBERS_GROUP_NAME))
+    return collection
 
 
 @pytest.fixture

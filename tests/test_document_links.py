@@ -3,10 +3,10 @@
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
+from tests.conftest import members_only_collection
 from tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,12 +16,7 @@ SECRET_TITLE = "Escalation rota for members"
 
 @pytest.fixture
 def members_collection(members_group):
-    collection = Collection.get_first_root_node().add_child(name="Members' papers")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set([members_group])
-    return collection
+    return members_only_collection("Members' papers", members_group)
 
 
 def make_document(title, collection=None):

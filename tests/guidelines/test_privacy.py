@@ -179,16 +179,9 @@ def test_only_editors_of_the_guideline_open_its_drafts_document(client, index, h
 
 @pytest.mark.parametrize(("who", "allowed"), WHO)
 def test_a_document_in_a_members_only_collection_stays_hidden(client, request, index, who, allowed):
-    from django.conf import settings
-    from django.contrib.auth.models import Group
+    from tests.conftest import members_only_collection
 
-    from wagtail.models import Collection, CollectionViewRestriction
-
-    collection = Collection.get_first_root_node().add_child(name="Members' documents")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    restriction.groups.set(Group.objects.filter(name=settings.MEMBERS_GROUP_NAME))
+    collection = members_only_collection("Members' documents")
     document = make_document("On-call rota secret", "Rota.", collection=collection)
     page = make_guideline(index, "CC-G-050", title="Public guideline", document=document)
     login(client, who, request)
