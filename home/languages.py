@@ -59,8 +59,14 @@ def view_languages(request):
 
     A view under ``i18n_patterns`` (cms/urls.py) answers in every interface language at
     its own address (``/accounts/login/``, ``/cy/accounts/login/``), query string kept.
-    An empty list for an address that is the same in every language (feeds, the API).
+    An empty list for an address that is the same in every language (feeds, the API),
+    and for a page address that served no page.
     """
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name == "wagtail_serve":
+        # A page's address that served no page (not found, or the members-only
+        # prompt): its other languages are unknown, so none is offered.
+        return []
     path = request.get_full_path()
     current = translation.get_language()
     urls = {code: translate_url(path, code) for code, _ in settings.LANGUAGES}

@@ -118,3 +118,19 @@ def test_a_welsh_password_reset_is_welsh_from_the_form_to_the_new_password(
     done = html_of(client.get(set_password["Location"]))
     assert "Mae eich cyfrinair wedi\u2019i osod" in done
     assert 'href="/cy/accounts/login/"' in done
+
+
+def test_a_page_address_that_served_no_page_offers_no_other_language(client, welsh_site):
+    """The members-only prompt and a page not found stand at a page's address; they
+    never invent that page's address in the other language."""
+    page = ContentPage(title="Handbook", slug="handbook")
+    welsh_site.get_translation(Locale.get_default()).add_child(instance=page)
+    page.save_revision().publish()
+    restrict_to_members(page)
+
+    for path, status in (("/handbook/", 403), ("/no-such-page/", 404)):
+        response = client.get(path)
+        assert response.status_code == status
+        html = response.content.decode()
+        assert 'hreflang="cy"' not in html, path
+        assert "/cy/handbook/" not in html and "/cy/no-such-page/" not in html
