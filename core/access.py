@@ -37,7 +37,7 @@ from functools import cache, lru_cache
 
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
@@ -148,8 +148,6 @@ def _hidden_q(user) -> Q | None:
     paths = _shut_out_paths(user)
     if not paths:
         return None
-    from django.db import connection
-
     sql, params = _hidden_sql(connection.vendor, paths, source_language_code())
     return Q(pk__in=RawSQL(sql, params))  # noqa: S611 - values are parameters (_hidden_sql)
 
@@ -174,8 +172,6 @@ def _hidden_sql(vendor: str, paths: tuple[str, ...], source_language: str):
     statement holds no page ids: it stays right whatever is added, moved or
     restricted later, and is cached by dialect and paths.
     """
-    from django.db import connection
-
     quote = connection.ops.quote_name
     page = quote(Page._meta.db_table)
     locale = quote(Page._meta.get_field("locale").related_model._meta.db_table)

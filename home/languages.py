@@ -38,19 +38,22 @@ def page_languages(request, page):
         if not url:
             continue
         languages.append(
-            {
-                "code": code,
-                # Labels read "Own name (English name)": the switcher shows the own name.
-                "name": label.split(" (")[0],
-                "url": url,
-                "full_url": translated.get_full_url(request),
-                "switch_url": reverse("switch_language", args=[code])
-                + "?"
-                + urlencode({"next": url}),
-                "current": translated.pk == page.pk,
-            }
+            _language(code, label, url, translated.get_full_url(request), translated.pk == page.pk)
         )
     return languages
+
+
+def _language(code, label, url, full_url, current) -> dict:
+    """One entry of the switcher (the shape ``page_languages`` documents)."""
+    return {
+        "code": code,
+        # Labels read "Own name (English name)": the switcher shows the own name.
+        "name": label.split(" (")[0],
+        "url": url,
+        "full_url": full_url,
+        "switch_url": reverse("switch_language", args=[code]) + "?" + urlencode({"next": url}),
+        "current": current,
+    }
 
 
 def view_languages(request):
@@ -73,16 +76,7 @@ def view_languages(request):
     if len(set(urls.values())) < 2:
         return []
     return [
-        {
-            "code": code,
-            "name": label.split(" (")[0],
-            "url": urls[code],
-            "full_url": request.build_absolute_uri(urls[code]),
-            "switch_url": reverse("switch_language", args=[code])
-            + "?"
-            + urlencode({"next": urls[code]}),
-            "current": code == current,
-        }
+        _language(code, label, urls[code], request.build_absolute_uri(urls[code]), code == current)
         for code, label in settings.LANGUAGES
     ]
 

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail import hooks
 
 from core.access import is_member
+from core.rich_text import members_sign_in_url
 from membership import actions
 from membership.forms import MemberPasswordResetForm
 from membership.models import MembershipRequest, MembershipRequestPage
@@ -26,13 +27,11 @@ from membership.submission import RATE_LIMITED, base_url, handle_submission
 
 def request_page(language=None):
     """The live membership request page (the Register-here target), if there is one:
-    its version in ``language`` when that is live, else the first."""
+    its version in ``language`` (default: the language being read) when that is live,
+    else the first."""
     pages = MembershipRequestPage.objects.live().order_by("path")
-    if language:
-        translated = pages.filter(locale__language_code=language).first()
-        if translated is not None:
-            return translated
-    return pages.first()
+    translated = pages.filter(locale__language_code=language or translation.get_language())
+    return translated.first() or pages.first()
 
 
 def verify(request, token):
@@ -200,7 +199,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
-        page = request_page(translation.get_language())
+        page = request_page()
         context = super().get_context_data(**kwargs)
         context["request_page_url"] = page.url if page else None
         return context
@@ -227,7 +226,7 @@ def members_only_response(request, page=None, status=403):
             if user.email
             else None
         )
-    join = request_page(translation.get_language())
+    join = request_page()
     context = {
         "login_url": _login_url(request),
         "request_page_url": join.url if join else None,
@@ -237,8 +236,6 @@ def members_only_response(request, page=None, status=403):
 
 
 def _login_url(request):
-    from django.conf import settings
-    from django.shortcuts import resolve_url
     from django.utils.http import urlencode
 
-    return f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}"
+    return f"{members_sign_in_url()}?{urlencode({'next': request.get_full_path()})}"
