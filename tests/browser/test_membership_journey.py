@@ -8,7 +8,6 @@ test database keeps this journey independent of the order of other tests.
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -17,21 +16,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.resilience.services import free_port
+
 pytestmark = pytest.mark.browser
 PASSWORD = "Trauma-network-2026!"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def site_process(tmp_path):
     """A demo site served by runserver; yields (base URL, function reading its output)."""
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",

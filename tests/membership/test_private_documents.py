@@ -4,8 +4,6 @@ An S3 server (moto in server mode) runs on a free local port for these tests, so
 that the storage is a real HTTP object store, as in production.
 """
 
-import socket
-
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
@@ -15,23 +13,18 @@ import boto3
 import pytest
 
 from tests.factories import ContentPageFactory
+from tests.resilience.services import free_port
 
 pytestmark = pytest.mark.django_db
 CONTENT = b"Members only: on-call rota 6621 for the network's critical care units.\n"
 BUCKET = "odn-media-test"
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def s3_endpoint():
     from moto.server import ThreadedMotoServer
 
-    port = _free_port()
+    port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"

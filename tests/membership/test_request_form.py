@@ -1,7 +1,6 @@
 """The Register-here journey up to the office: form, spam protection, verification."""
 
 import re
-import socket
 
 from django.core import mail
 from django.test import Client
@@ -13,6 +12,7 @@ import pytest
 from membership.models import MembershipRequest
 from tests.factories import UserFactory
 from tests.membership.conftest import make_request
+from tests.resilience.services import free_port
 
 pytestmark = pytest.mark.django_db
 URL = "/request-membership/"
@@ -314,15 +314,9 @@ def test_expired_link_is_refused(client, request_page, valid_data, settings):
     assert MembershipRequest.objects.get().status == Status.AWAITING_VERIFICATION
 
 
-def _closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_request_is_kept_when_email_cannot_be_sent(client, request_page, valid_data, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _closed_port()
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
     settings.EMAIL_TIMEOUT = 2
     response = client.post(URL, valid_data)
     assert response.status_code == 200

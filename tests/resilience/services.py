@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 
-def _free_ports(count: int) -> list[int]:
+def free_ports(count: int) -> list[int]:
     """``count`` distinct ports that are free on loopback now (held together while chosen)."""
     sockets = [socket.socket() for _ in range(count)]
     try:
@@ -35,7 +35,12 @@ def _free_ports(count: int) -> list[int]:
             sock.close()
 
 
-REDIS_PORT, POSTGRES_PORT, SMTP_BLACKHOLE_PORT, MOTO_PORT, *GUNICORN_PORTS = _free_ports(6)
+def free_port() -> int:
+    """A port free on loopback now: for a server a test starts, or one nobody answers on."""
+    return free_ports(1)[0]
+
+
+REDIS_PORT, POSTGRES_PORT, SMTP_BLACKHOLE_PORT, MOTO_PORT, *GUNICORN_PORTS = free_ports(6)
 PG_BIN_DIRS = (
     "/usr/lib/postgresql/15/bin",
     "/usr/lib/postgresql/16/bin",

@@ -33,15 +33,8 @@ def surgeons(welsh):
 
 
 @pytest.fixture
-def welsh_request_page(home_page, welsh, surgeons, commit_hooks_run_on_commit):
-    page = MembershipRequestPage(title="Request membership", slug="request-membership")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    home_page.copy_for_translation(welsh).save_revision().publish()
-    translation = page.copy_for_translation(welsh)
-    translation.title = "Gwneud cais am aelodaeth"
-    translation.slug = "gwneud-cais-am-aelodaeth"
-    translation.save_revision().publish()
+def welsh_request_page(welsh_site, surgeons):
+    """The Welsh request page's address (``welsh_site``), with the staff groups in Welsh."""
     return "/cy/gwneud-cais-am-aelodaeth/"
 
 
