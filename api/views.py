@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
-from django.urls import path
+from django.urls import NoReverseMatch, path
 from django.utils.functional import SimpleLazyObject
 
 from wagtail.api import APIField
@@ -34,6 +34,7 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import (
     BadRequestError,
     get_object_detail_url,
@@ -275,7 +276,24 @@ class NetworkAPIMixin:
 RENAMED_PARAMETERS = {"audience": "staff_groups", "staff_group": "staff_groups"}
 
 
+class RequestPageHtmlUrlField(PageHtmlUrlField):
+    """``html_url``, worked out with the request: Wagtail's own field asks each page
+    for its ``full_url``, which reads the sites' root paths from the cache once per
+    page; with the request they are read once per answer."""
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(self.context.get("request"))
+        except NoReverseMatch:
+            return None
+
+
+class NetworkPageSerializer(PageSerializer):
+    html_url = RequestPageHtmlUrlField(read_only=True)
+
+
 class NetworkPagesAPIViewSet(NetworkAPIMixin, PagesAPIViewSet):
+    base_serializer_class = NetworkPageSerializer
     # Wagtail's ``format`` (renderer override, off: URL_FORMAT_OVERRIDE) and ``site`` (not
     # read: the site is the request's host) would be accepted and ignored: refused instead,
     # so that a filter a page type does not take is always a 400.

@@ -22,10 +22,12 @@ import threading
 import time
 from urllib.parse import urlsplit, urlunsplit
 
+from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
+from django.utils.module_loading import import_string
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -96,16 +98,23 @@ class ResilientRedisCache(RedisCache):
             was_down = _outages.pop(self.location, None) is not None
         if was_down:
             logger.warning("Redis cache at %s is available again", _redacted(self.location))
+            # What this process wrote meanwhile was lost (a new content version, for
+            # instance): the hooks named in CACHE_RECOVERY_HOOKS write it again.
+            for path in getattr(settings, "CACHE_RECOVERY_HOOKS", ()):
+                import_string(path)()
 
     def _call(self, name, *args, **kwargs):
         if self.available:
             try:
+                if self.location in _outages:
+                    # Back after an outage: the recovery hooks run before this call,
+                    # so that it reads what they write again.
+                    self._cache.get_client().ping()
+                    self._recovered()
                 result = getattr(super(), name)(*args, **kwargs)
             except UNAVAILABLE as error:
                 self._failed(error)
             else:
-                if self.location in _outages:
-                    self._recovered()
                 return result
         return getattr(self.fallback, name)(*args, **kwargs)
 

@@ -25,14 +25,19 @@ for a *user* rather than a request so that API tokens resolve to the same answer
   who see the whole library in the admin, excepted).
 
 The restriction rows that shut a user out are read once per request (one small
-query); each check is then one SQL clause over the page table whose cost grows with
-the pages, not with pages x restrictions (``_hidden_sql``), so a listing costs the
-same number of queries whatever the number of restricted sections.
+query). The pages they hide are worked out by one statement (``_hidden_sql``) once
+per content version and process, and kept (``_kept_hidden_set``): a check is then a
+lookup in memory, and a listing hands the set to its query as one parameter, so
+its cost grows with the rows it reads, never with pages x restrictions, and a
+listing costs the same number of queries whatever the number of restricted sections.
 Every queryset over pages, or over rows pointing at pages, goes through
 ``visible_pages`` or ``visible_page_q``; nothing else here is for surfaces to use.
 """
 
 import contextlib
+import threading
+import time
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from django.apps import apps
@@ -136,20 +141,118 @@ def _shut_out_paths(user) -> tuple[str, ...]:
     return kept
 
 
-def _hidden_q(user) -> Q | None:
-    """The whole rule as a filter matching the pages hidden from ``user`` (``None``
-    when nothing is): ``pk IN (<the statement of _hidden_sql>)``.
+def _hidden_ids(user) -> RawSQL | None:
+    """The ids of the pages hidden from ``user``, as a subquery (``None`` when
+    nothing is): the whole rule.
 
-    The statement is written once per set of shut-out paths and kept
-    (``_hidden_sql``): building an ORM statement of this shape cost more Python than
-    running it, and a listing asks several times per request. The database evaluates
-    it afresh in every query, so nothing it reads can be stale.
+    Usually the kept hidden set, one array (PostgreSQL) or JSON (SQLite) parameter
+    that the database hashes once per query (``_kept_hidden_set``); where no kept set
+    may be used, the statement of ``_hidden_sql``, which the database evaluates afresh.
     """
     paths = _shut_out_paths(user)
     if not paths:
         return None
+    kept = _kept_hidden_set(paths)
+    if kept is not None:
+        return kept.subquery()
     sql, params = _hidden_sql(connection.vendor, paths, source_language_code())
-    return Q(pk__in=RawSQL(sql, params))  # noqa: S611 - values are parameters (_hidden_sql)
+    return RawSQL(sql, params)  # noqa: S611 - values are parameters (_hidden_sql)
+
+
+def _hidden_q(user) -> Q | None:
+    """``_hidden_ids`` as a filter on pages."""
+    hidden = _hidden_ids(user)
+    return None if hidden is None else Q(pk__in=hidden)
+
+
+# --- Hidden sets kept per content version -----------------------------------------------
+
+# How long a process keeps a hidden set, at most, while the content version stands:
+# a bound in case a new version was lost (Redis unreachable at the moment of a change
+# and back before this process noticed).
+HIDDEN_SET_SECONDS = 60
+
+# Dialects whose one-parameter form of a set of ids is known (``HiddenSet.subquery``).
+_SET_PARAMETER_SQL = {
+    "postgresql": "SELECT unnest(%s::integer[])",
+    "sqlite": "SELECT value FROM json_each(%s)",
+}
+
+
+@dataclass(frozen=True)
+class HiddenSet:
+    """The ids of the pages hidden by one set of shut-out paths, at one content version.
+
+    ``ids`` answers "is this page hidden?" in memory; ``subquery()`` gives the same
+    set to SQL as one parameter (a PostgreSQL integer array or a SQLite JSON array),
+    which the database reads once per query and probes by hash, so a listing's cost
+    grows with the rows it reads, never with pages x restrictions.
+    """
+
+    ids: frozenset[int]
+    vendor: str
+    parameter: str  # the ids, as the dialect's array text
+    built: float  # time.monotonic() when worked out
+
+    def subquery(self) -> RawSQL:
+        return RawSQL(_SET_PARAMETER_SQL[self.vendor], (self.parameter,))  # noqa: S611
+
+
+_kept: dict[tuple, HiddenSet] = {}
+_kept_lock = threading.Lock()
+
+
+def _kept_hidden_set(paths: tuple[str, ...]) -> HiddenSet | None:
+    """The hidden set for ``paths``, worked out once per content version and process.
+
+    The set is ``_hidden_sql`` run once and kept in this process under the content
+    version (``core.cache.content_version``), which every change that can move a page
+    in or out of it replaces: a restriction or its groups saved or deleted, a page
+    created, saved, moved, copied, aliased, translated or deleted (``core.cache``). So
+    a set is right for as long as its version stands, and a change makes it
+    unreachable at once, in every process. ``None`` (the caller then lets the
+    database evaluate the statement in its query) when:
+
+    - the open transaction has changed content (``changed_in_open_transaction``): its
+      reads may be rolled back and no other process sees them;
+    - the database is neither PostgreSQL nor SQLite;
+    - ``ACCESS_KEEP_HIDDEN_SETS`` is off: processes that do not share one content
+      version (several processes without Redis) would miss each other's changes.
+
+    A kept set is also dropped after ``HIDDEN_SET_SECONDS``. While the shared cache
+    is unreachable each ask gets a new version, so nothing is reused.
+    """
+    from django.conf import settings
+
+    from core.cache import changed_in_open_transaction, content_version
+
+    vendor = connection.vendor
+    if not settings.ACCESS_KEEP_HIDDEN_SETS or vendor not in _SET_PARAMETER_SQL:
+        return None
+    if changed_in_open_transaction():
+        return None
+    # The version is read before the set is worked out: a change committed in
+    # between leaves this set under the older version, where nobody looks any more.
+    version = content_version()["token"]
+    language = source_language_code()
+    key = (connection.alias, connection.settings_dict["NAME"], version, paths, language)
+    now = time.monotonic()
+    kept = _kept.get(key)
+    if kept is not None and now - kept.built < HIDDEN_SET_SECONDS:
+        return kept
+    sql, params = _hidden_sql(vendor, paths, language)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        ids = frozenset(row[0] for row in cursor.fetchall())
+    # Written out once, as text: an array literal for PostgreSQL, JSON for SQLite.
+    listed = ",".join(str(pk) for pk in sorted(ids))
+    parameter = f"{{{listed}}}" if vendor == "postgresql" else f"[{listed}]"
+    kept = HiddenSet(ids=ids, vendor=vendor, parameter=parameter, built=now)
+    with _kept_lock:
+        for stale in [other for other in _kept if other[2] != version or other[:2] != key[:2]]:
+            del _kept[stale]
+        _kept[key] = kept
+    return kept
 
 
 @lru_cache(maxsize=256)
@@ -212,13 +315,6 @@ def _hidden_sql(vendor: str, paths: tuple[str, ...], source_language: str):
     return " ".join(sql.split()), (*params, source_language)
 
 
-def _visible_page_ids(user) -> QuerySet:
-    """The ids of the pages (live or not) that ``user`` may see, as a subquery."""
-    hidden = _hidden_q(user)
-    pages = Page.objects.all() if hidden is None else Page.objects.exclude(hidden)
-    return pages.values("pk")
-
-
 # How many aliases the rule follows down a chain (an alias of an alias of a hidden
 # page is hidden). An alias further down a chain is hidden from everyone but editors:
 # the rule never shows what it has not checked. Kept short so that the statement stays
@@ -230,32 +326,39 @@ def visible_page_q(user, page_field: str = "page") -> Q:
     """A filter on a queryset of rows pointing at a page (``page_field``) keeping the
     rows whose page ``user`` may see and that is live: the whole listing rule, for
     calendar sources, sessions, feeds and webhooks."""
-    if _hidden_q(user) is None:
-        return Q(**{f"{page_field}__live": True})
-    return Q(**{f"{page_field}__live": True, f"{page_field}__in": _visible_page_ids(user)})
+    live = Q(**{f"{page_field}__live": True})
+    hidden = _hidden_ids(user)
+    if hidden is None:
+        return live
+    return live & ~Q(**{f"{page_field}__in": hidden})
 
 
 def visible_pages(user, queryset: QuerySet | None = None) -> QuerySet:
     """Live pages from ``queryset`` (default: every page) that ``user`` may see.
 
-    The rule is applied as ``pk IN (visible page ids)`` rather than as a bare
-    ``NOT EXISTS`` clause, so that the result can still be handed to Wagtail's search
-    (``.search()``, the API's ``?search=``), whose backends only accept filters on
-    indexed fields. It is still one SQL statement.
+    The rule is applied as ``NOT (id IN (hidden ids))``, a filter on ``id`` that
+    Wagtail's search backends accept, so that the result can still be handed to
+    ``.search()`` (the site's search, the API's ``?search=``). It is still one SQL
+    statement.
     """
     if queryset is None:
         queryset = Page.objects.all()
-    if _hidden_q(user) is None:
+    hidden = _hidden_q(user)
+    if hidden is None:
         return queryset.live()
-    return queryset.live().filter(pk__in=_visible_page_ids(user))
+    return queryset.live().exclude(hidden)
 
 
 def _shown(user, page: Page, **conditions) -> bool:
     """Whether no restriction keeps ``page`` from ``user`` (and the page, as stored,
     meets ``conditions``): the rule applied to the one row, in one query whose cost
     does not grow with the number of pages."""
-    hidden = _hidden_q(user)
     pages = Page.objects.filter(pk=page.pk, **conditions)
+    paths = _shut_out_paths(user)
+    kept = _kept_hidden_set(paths) if paths else None
+    if kept is not None:
+        return page.pk not in kept.ids and pages.exists()
+    hidden = _hidden_q(user)
     return (pages if hidden is None else pages.exclude(hidden)).exists()
 
 
@@ -309,11 +412,13 @@ def _held_by_hidden_page(user) -> Q:
         editable = page_permission_policy.instances_user_has_any_permission_for(
             user, {"change"}
         ).values("pk")
-    hidden = _hidden_q(user) or Q(pk__in=[])
+    hidden = _hidden_ids(user)
     for model, document_field, page_prefix in document_holders():
+        held_back = Q(**{f"{page_prefix}live": False})
+        if hidden is not None:
+            held_back |= Q(**{f"{page_prefix}pk__in": hidden})
         hidden_holders = model._default_manager.filter(**{document_field: OuterRef("pk")}).filter(
-            Q(**{f"{page_prefix}live": False})
-            | (Q(**{f"{page_prefix}pk__in": Page.objects.filter(hidden).values("pk")}))
+            held_back
         )
         if editable is not None:
             hidden_holders = hidden_holders.exclude(**{f"{page_prefix}pk__in": editable})

@@ -71,6 +71,9 @@ IGNORED_MODELS = frozenset(
         "wagtailsearch.postgresindexentry",
         "wagtailsearch.querydailyhits",
         "wagtailsearch.query",
+        # The search log (the dashboard's popular searches), written by every search.
+        "wagtailsearchpromotions.querydailyhits",
+        "wagtailsearchpromotions.query",
         "wagtailadmin.admin",
         "wagtailusers.userprofile",
         "django_tasks_database.dbtaskresult",
@@ -129,6 +132,18 @@ def _bump_now_and_on_commit():
     transaction.on_commit(_bump_after_commit)
 
 
+def changed_in_open_transaction() -> bool:
+    """Whether the transaction now open has changed content and not yet committed.
+
+    Its reads see changes that other processes do not, and that a rollback would
+    take back: nothing worked out from them may be kept beyond the transaction
+    (``core.access`` keeps hidden sets only when this is false).
+    """
+    if not connection.in_atomic_block:
+        return False
+    return any(func is _bump_after_commit for _, func, _ in connection.run_on_commit)
+
+
 def affects_visitors(model) -> bool:
     meta = model._meta
     if meta.app_label in IGNORED_APPS:
@@ -148,8 +163,17 @@ def _on_m2m_changed(sender, action, **kwargs):
         _bump_now_and_on_commit()
 
 
+def _on_page_moved(sender, **kwargs):
+    # A move rewrites the tree paths of the page's descendants in one UPDATE, which
+    # sends no per-row signal.
+    _bump_now_and_on_commit()
+
+
 def connect():
     """Bump the version on every change to content (called once, from CoreConfig.ready)."""
+    from wagtail.signals import post_page_move
+
+    post_page_move.connect(_on_page_moved, dispatch_uid="odn_content_version_move")
     post_save.connect(_on_saved_or_deleted, dispatch_uid="odn_content_version_save")
     post_delete.connect(_on_saved_or_deleted, dispatch_uid="odn_content_version_delete")
     m2m_changed.connect(_on_m2m_changed, dispatch_uid="odn_content_version_m2m")

@@ -36,17 +36,20 @@ def visible_events(user, start, end, filters):
 def event_occurrences(user, start, end, filters):
     if any(value for key, value in filters.items() if key not in FILTERS):
         return []
-    return [
-        Occurrence(
-            page=event,
-            start=occurrence_start,
-            end=occurrence_end,
-            all_day=event.all_day,
-            status=event.status,
-            location=event.location_text,
-            kind="event",
-            extra={"categories": list(event.categories.all()), "format": event.format},
-        )
-        for event in visible_events(user, start, end, filters)
-        for occurrence_start, occurrence_end in event.occurrences_between(start, end)
-    ]
+    found = []
+    for event in visible_events(user, start, end, filters):
+        extra = {"categories": list(event.categories.all()), "format": event.format}
+        found += [
+            Occurrence(
+                page=event,
+                start=occurrence_start,
+                end=occurrence_end,
+                all_day=event.all_day,
+                status=event.status,
+                location=event.location_text,
+                kind="event",
+                extra=extra,
+            )
+            for occurrence_start, occurrence_end in event.occurrences_between(start, end)
+        ]
+    return found

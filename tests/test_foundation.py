@@ -121,6 +121,31 @@ def test_demo_loader_builds_the_network_and_is_idempotent(client, demo):
     assert client.get("/cy/").status_code == 200
 
 
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("/search/?q=trauma", "/search/?q=sepsis+rehabilitation"),
+        ("/api/v2/pages/?search=trauma", "/api/v2/pages/?search=tracheostomy"),
+        ("/events/", "/events/?page=2"),
+        ("/feeds/calendar.ics", "/feeds/calendar.ics"),
+        ("/sitemap.xml", "/sitemap.xml"),
+        ("/", "/cy/"),
+    ],
+)
+def test_reading_the_site_never_changes_the_content_version(client, demo, first, second):
+    """A visitor's reading must not throw away every stored answer and every kept
+    hidden set: only a change to content may (core/cache.py). A search is logged for
+    the dashboard's popular searches (a new term and its daily hits); that log is
+    not content. The first view of a site may make its settings row, so the check is
+    on a second view, with a search term not seen before."""
+    from core.cache import content_version
+
+    assert client.get(first).status_code == 200
+    before = content_version()["token"]
+    assert client.get(second).status_code == 200
+    assert content_version()["token"] == before
+
+
 def test_base_settings_are_safe_without_an_environment():
     code = (
         "import json, cms.settings.base as s;"

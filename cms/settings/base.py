@@ -175,6 +175,14 @@ else:
             "LOCATION": "ratelimit",
         },
     }
+# Called when a process reaches Redis again after an outage: a content version it
+# bumped meanwhile was lost, so it bumps again (core/cache.py).
+CACHE_RECOVERY_HOOKS = ["core.cache.bump_content_version"]
+# The access rule keeps the pages hidden by each set of restrictions per content
+# version (core/access.py). Only where every process sees the same version: with a
+# shared Redis, or in one process (dev and tests set it). Without it each process
+# would keep its own version and miss the others' changes.
+ACCESS_KEEP_HIDDEN_SETS = bool(REDIS_URL)
 
 
 # --- Content-Security-Policy (django-csp) ----------------------------------------

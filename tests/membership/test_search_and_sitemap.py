@@ -79,6 +79,8 @@ def test_sitemap_query_count_is_flat(
     for n in range(size):
         ContentPageFactory(parent=home_page, title=f"Public page {n}", slug=f"public-{n}")
         ContentPageFactory(parent=members_area, title=f"Private page {n}", slug=f"private-{n}")
-    with django_assert_max_num_queries(12):
+    # The first request after a change also works out the hidden set, once per
+    # content version (core.access._kept_hidden_set): 12 queries, and that one.
+    with django_assert_max_num_queries(13):
         xml = client.get("/sitemap.xml").content.decode()
     assert xml.count("<loc>") == size + 1
