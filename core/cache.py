@@ -31,7 +31,9 @@ when a purge is lost (docs/privacy.md, "Caches and CDNs").
 
 import hashlib
 import math
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -260,6 +262,60 @@ def is_shareable(response) -> bool:
     return "public" in directives and not directives & {"private", "no-store", "no-cache"}
 
 
+# --- This process's own copies ------------------------------------------------------------
+
+# Bytes of stored answers a process also keeps in its own memory, the most recently
+# served first, so that a large answer (a year's calendar feed is most of a megabyte
+# at an archive's size) is not fetched from Redis on every request.
+LOCAL_COPY_BYTES = 4 * 1024 * 1024
+
+
+class LocalCopies:
+    """The stored answers this process served last, by the same keys as the shared
+    cache (so under the content version: a change makes them unreachable at once) and
+    for no longer than the shared copy (``ANONYMOUS_CACHE_SECONDS``)."""
+
+    def __init__(self, capacity: int):
+        self.capacity = capacity
+        self.size = 0
+        self._entries: OrderedDict[str, tuple[float, dict, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] <= time.monotonic():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key, entry, timeout):
+        size = len(entry["content"])
+        if size > self.capacity // 2 or timeout <= 0:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = (time.monotonic() + timeout, entry, size)
+            self.size += size
+            while self.size > self.capacity:
+                self._drop(next(iter(self._entries)))
+
+    def _drop(self, key):
+        self.size -= self._entries.pop(key)[2]
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self.size = 0
+
+
+local_copies = LocalCopies(LOCAL_COPY_BYTES)
+
+
 # --- The middleware ---------------------------------------------------------------------
 
 
@@ -282,7 +338,7 @@ class AnonymousCacheMiddleware:
             return response
         version = content_version()
         key = self._key(request, version)
-        entry = cache.get(key) if key else None
+        entry = self._stored(key) if key else None
         if entry is not None:
             return self._from_entry(request, entry, version)
         response = self.get_response(request)
@@ -341,6 +397,18 @@ class AnonymousCacheMiddleware:
             "trust_date": built > math.floor(version["since"]),
         }
         cache.set(key, entry, settings.ANONYMOUS_CACHE_SECONDS)
+        local_copies.put(key, entry, settings.ANONYMOUS_CACHE_SECONDS)
+
+    @staticmethod
+    def _stored(key):
+        entry = local_copies.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                # Kept no longer than the shared copy lives.
+                left = entry["built"] + settings.ANONYMOUS_CACHE_SECONDS - time.time()
+                local_copies.put(key, entry, left)
+        return entry
 
     @staticmethod
     def _from_entry(request, entry, version):

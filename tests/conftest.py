@@ -44,12 +44,16 @@ def _media_and_cache(settings, tmp_path):
     """Each test writes media to its own folder and starts with an empty cache."""
     from django.core.cache import caches
 
+    from core.cache import local_copies
+
     settings.MEDIA_ROOT = str(tmp_path / "media")
     for cache in caches.all():
         cache.clear()
+    local_copies.clear()
     yield
     for cache in caches.all():
         cache.clear()
+    local_copies.clear()
 
 
 @pytest.fixture(scope="module")

@@ -168,6 +168,37 @@ def test_publish_replaces_the_stored_copy(client, public_page):
     assert "About us" in response.content.decode()
 
 
+def test_a_process_serves_its_own_copy_without_redis_until_content_changes(
+    client, public_page, django_assert_num_queries
+):
+    """The process's own copy is kept under the same content version as the shared
+    one: it saves the fetch from Redis and never outlives a change."""
+    client.get("/about/")
+    http_cache.cache.clear()  # the shared copy and the version, gone
+    http_cache.bump_content_version()
+    client.get("/about/")
+    version = http_cache.content_version()
+    for key in [key for key in http_cache.local_copies._entries if version["token"] in key]:
+        http_cache.cache.delete(key)  # only this process's copy is left
+    with django_assert_num_queries(0):
+        assert client.get("/about/")["X-Cache"] == "hit"
+    public_page.title = "About us"
+    public_page.save_revision().publish()
+    response = client.get("/about/")
+    assert "X-Cache" not in response and "About us" in response.content.decode()
+
+
+def test_a_process_keeps_copies_up_to_its_byte_bound():
+    copies = http_cache.LocalCopies(capacity=1000)
+    for n in range(4):
+        copies.put(f"k{n}", {"content": b"x" * 300}, timeout=60)
+    assert copies.size <= 1000 and copies.get("k0") is None and copies.get("k3")
+    copies.put("big", {"content": b"x" * 600}, timeout=60)  # over half the bound: not kept
+    assert copies.get("big") is None
+    copies.put("gone", {"content": b"x"}, timeout=0)  # the shared copy has expired
+    assert copies.get("gone") is None
+
+
 def test_privacy_change_removes_every_stored_public_copy(
     client, home_page, public_page, members_group
 ):
