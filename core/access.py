@@ -133,8 +133,13 @@ def _shut_out_paths(user) -> tuple[str, ...]:
         if restriction_type == GROUPS and admits:
             continue
         paths.add(path)
-    # A path under another shut-out path adds nothing.
-    kept = tuple(sorted(p for p in paths if not any(p != q and p.startswith(q) for q in paths)))
+    # A path under another shut-out path adds nothing. Sorted, a subtree's paths follow
+    # its root's, so one pass keeps the roots.
+    roots: list[str] = []
+    for path in sorted(paths):
+        if not (roots and path.startswith(roots[-1])):
+            roots.append(path)
+    kept = tuple(roots)
     if user is not None:
         with contextlib.suppress(AttributeError):
             user._odn_shut_out_paths = (key, kept)
