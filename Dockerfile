@@ -26,4 +26,7 @@ RUN pip install --no-deps . \
 USER odn
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request,os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/healthz', timeout=4)"
-CMD ["sh", "-c", "exec gunicorn cms.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --timeout 30 --access-logfile -"]
+# Each worker is replaced after about a thousand requests: building a year's calendar
+# feed or a busy month grows a worker, and CPython keeps memory it has freed
+# (docs/performance.md, "Worker memory").
+CMD ["sh", "-c", "exec gunicorn cms.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --timeout 30 --max-requests ${GUNICORN_MAX_REQUESTS:-1000} --max-requests-jitter 100 --access-logfile -"]

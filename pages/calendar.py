@@ -29,7 +29,14 @@ def training_sessions(user, start, end, filters):
         sessions = sessions.filter(page__staff_groups__slug=filters["staff_group"])
     if filters.get("format"):
         sessions = sessions.filter(page__delivery_format__in=format_values(filters["format"]))
-    sessions = sessions.select_related("page").order_by("start", "pk").distinct()
+    # The course's body is never shown in a calendar: decoding its JSON for every
+    # session of a feed's window cost more than the rest of the row.
+    sessions = sessions.select_related("page").defer("page__body")
+    sessions = list(sessions.order_by("start", "pk").distinct())
+    # One page object per course, however many of its sessions are in the window.
+    courses = {}
+    for session in sessions:
+        session.page = courses.setdefault(session.page_id, session.page)
     return [
         Occurrence(
             page=session.page,
