@@ -154,8 +154,8 @@ def affects_visitors(model) -> bool:
 
 
 def _on_saved_or_deleted(sender, **kwargs):
-    if kwargs.get("raw"):
-        return
+    # Rows loaded from a fixture (``raw``) are content too: a loaded alias or path
+    # changes what a visitor may see.
     if affects_visitors(sender):
         _bump_now_and_on_commit()
 
@@ -165,9 +165,9 @@ def _on_m2m_changed(sender, action, **kwargs):
         _bump_now_and_on_commit()
 
 
-def _on_page_moved(sender, **kwargs):
-    # A move rewrites the tree paths of the page's descendants in one UPDATE, which
-    # sends no per-row signal.
+def _on_tree_paths_changed(sender, **kwargs):
+    # A move, or treebeard's repair of a tree (``fixtree --full``), rewrites tree paths
+    # with an UPDATE that sends no per-row signal.
     _bump_now_and_on_commit()
 
 
@@ -175,7 +175,10 @@ def connect():
     """Bump the version on every change to content (called once, from CoreConfig.ready)."""
     from wagtail.signals import post_page_move
 
-    post_page_move.connect(_on_page_moved, dispatch_uid="odn_content_version_move")
+    from treebeard.mp_tree import path_updated
+
+    post_page_move.connect(_on_tree_paths_changed, dispatch_uid="odn_content_version_move")
+    path_updated.connect(_on_tree_paths_changed, dispatch_uid="odn_content_version_paths")
     post_save.connect(_on_saved_or_deleted, dispatch_uid="odn_content_version_save")
     post_delete.connect(_on_saved_or_deleted, dispatch_uid="odn_content_version_delete")
     m2m_changed.connect(_on_m2m_changed, dispatch_uid="odn_content_version_m2m")

@@ -180,8 +180,9 @@ else:
 CACHE_RECOVERY_HOOKS = ["core.cache.bump_content_version"]
 # The access rule keeps the pages hidden by each set of restrictions per content
 # version (core/access.py). Only where every process sees the same version: with a
-# shared Redis, or in one process (dev and tests set it). Without it each process
-# would keep its own version and miss the others' changes.
+# shared Redis (the tests, one process, set it too). Without it each process, a
+# management command beside the dev server included, would keep its own version and
+# miss the others' changes.
 ACCESS_KEEP_HIDDEN_SETS = bool(REDIS_URL)
 
 

@@ -11,5 +11,3 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # Without REDIS_URL the login throttle counts per process (local memory).
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
-# One process: its local-memory content version is the only one.
-ACCESS_KEEP_HIDDEN_SETS = True

@@ -18,5 +18,6 @@ WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 # Server-side copies of anonymous answers are switched on by the tests that check them.
 ANONYMOUS_CACHE_SECONDS = 0
-# One process: its local-memory content version is the only one.
+# One process: its local-memory content version is the only one (tests that start
+# servers give them their own settings).
 ACCESS_KEEP_HIDDEN_SETS = True
