@@ -158,8 +158,11 @@ def _hidden_ids(user) -> RawSQL | None:
     if not paths:
         return None
     kept = _kept_hidden_set(paths)
-    if kept is not None:
-        return kept.subquery()
+    return kept.subquery() if kept is not None else _evaluated_in_query(paths)
+
+
+def _evaluated_in_query(paths: tuple[str, ...]) -> RawSQL:
+    """The statement of ``_hidden_sql`` as a subquery, evaluated afresh by the database."""
     sql, params = _hidden_sql(connection.vendor, paths, source_language_code())
     return RawSQL(sql, params)  # noqa: S611 - values are parameters (_hidden_sql)
 
@@ -360,11 +363,12 @@ def _shown(user, page: Page, **conditions) -> bool:
     does not grow with the number of pages."""
     pages = Page.objects.filter(pk=page.pk, **conditions)
     paths = _shut_out_paths(user)
-    kept = _kept_hidden_set(paths) if paths else None
+    if not paths:
+        return pages.exists()
+    kept = _kept_hidden_set(paths)
     if kept is not None:
         return page.pk not in kept.ids and pages.exists()
-    hidden = _hidden_q(user)
-    return (pages if hidden is None else pages.exclude(hidden)).exists()
+    return pages.exclude(pk__in=_evaluated_in_query(paths)).exists()
 
 
 def can_view_page(user, page: Page) -> bool:
